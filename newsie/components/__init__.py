@@ -1,0 +1,2 @@
+"""newsie's spaCy pipeline components, one module a stage. Importing this package registers them."""
+from . import dates, entities, events, people, quantities, source  # noqa: F401

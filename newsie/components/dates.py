@@ -1,0 +1,18 @@
+"""Stage `newsie_dates`: every date mention, resolved against the reference date."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import dates
+from .base import Stage
+
+
+class DatesStage(Stage):
+    def process(self, doc: Doc) -> None:
+        doc._.dates = dates.find_dates(doc.text, doc._.ref_date)
+
+
+@Language.factory("newsie_dates", default_config={"lang": "zh"})
+def make_dates(nlp: Language, name: str, lang: str) -> DatesStage:
+    return DatesStage(nlp, name, lang)

@@ -1,0 +1,207 @@
+"""Named events (conferences, summits, forums, expos, launches, festivals) with venue, city, dates, theme.
+
+A name is a run of name characters ending in an event head from `event_heads.txt`
+(全球移动互联网大会), or a known name from `event_names.txt` (WWDC21). A bracket right after
+it holds an alias (GMIC). The venue and city come from "在/于 PLACE 举行/召开…" in a sentence
+that names the event; its dates are the date items of such sentences.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+
+_NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()\-]"
+_CUT_WORDS = ("成为", "举行", "召开", "举办", "参加", "出席", "亮相", "开幕", "主办", "承办", "指导", "发布",
+              "启动", "宣布", "来到", "走进", "借助", "包含", "包括", "今日", "今天", "昨天", "日前", "近日",
+              "在", "于", "的", "是", "了", "与", "及", "由", "将", "从", "即", "等")
+_PLACE_VERBS = r"(?:隆重|盛大|正式|如期|顺利)?(?:举行|召开|举办|开幕|开展|拉开帷幕|揭幕|启幕|落幕|闭幕|启动|开启|上演)"
+_SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str = "zh") -> dict:
+    heads = lexicon.alternation("event_heads", lang)
+    known = lexicon.table("event_names", lang)
+    known_alt = "|".join(regex.escape(k) for k in sorted(known, key=len, reverse=True))
+    cities = lexicon.alternation("cities", lang)
+    abbrev = lexicon.table("city_abbreviations", lang)
+    return {
+        "head": regex.compile(rf"(?:{heads})(?:\s?20\d\d(?![\d年]))?"),
+        "name_char": regex.compile(_NAME_CHARS),
+        "known": regex.compile(rf"(?<![A-Za-z])(?:{known_alt})(?:\s?(?:20)?\d\d)?(?![A-Za-z])"),
+        "alias": regex.compile(r"\s?[（(]([A-Za-z][A-Za-z0-9 .&/\-]{1,40}|[^）)]{1,20})[）)]"),
+        "place": regex.compile(rf"(?:在|于)(?P<p>[\p{{Han}}A-Za-z0-9·\-－—]{{1,24}}?){_PLACE_VERBS}"),
+        "theme": regex.compile(r"以\s*[“”\"「『‘’]\s*(?P<t>[^“”\"」』]{2,60}?)\s*[“”\"」』’]\s*为(?:主题|题)"),
+        "city_prefix": regex.compile(rf"^(?:{cities})"),
+        "abbrev": abbrev,
+        "known_table": known,
+        "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届次期])+"),
+        "determiner": regex.compile(rf"^(?:{lexicon.alternation('event_determiners', lang)})"),
+        "determiners": frozenset(lexicon.terms("event_determiners", lang)),
+        "breaks": frozenset(lexicon.terms("event_name_breaks", lang)),
+        "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads})(?:\s?20\d\d)?)[”」』》\"]"),
+        "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的)(?:{heads})"),
+        "opening": regex.compile(r"[^。！？!?\n]{0,24}?(?:开幕|揭幕|启幕|拉开帷幕|开展|开幕式)"),
+        "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前"),
+        "generic": frozenset(lexicon.terms("event_generic", lang)),
+        "heads": frozenset(lexicon.terms("event_heads", lang)),
+    }
+
+
+def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
+    """Event heads in the text, the longest reading kept where heads overlap (汽车展览会: 展览会, not 车展)."""
+    spans = sorted({m.span() for m in p["head"].finditer(text, overlapped=True)}, key=lambda x: (x[0], -x[1]))
+    kept: list[tuple[int, int]] = []
+    for s, e in spans:
+        if kept and s < kept[-1][1]:
+            if e > kept[-1][1]:
+                kept[-1] = (kept[-1][0], e)
+            continue
+        kept.append((s, e))
+    return kept
+
+
+def _trim_name(raw: str, p: dict) -> str | None:
+    """Cut a candidate back to the event name proper, or None when it names no event."""
+    cut = max((raw.rfind(w) + len(w) for w in _CUT_WORDS if w in raw[:-2]), default=0)
+    name = raw[cut:]
+    for close, open_ in (("）", "（"), (")", "(")):  # an unmatched closing bracket ends what came before
+        depth = 0
+        for i, c in enumerate(name):
+            depth += (c == open_) - (c == close)
+            if depth < 0:
+                name, depth = name[i + 1:], 0
+                break
+    name = name.lstrip("（(）)-·")
+    breaks = [i for i, c in enumerate(name) if c in p["breaks"]]
+    if breaks and name[: breaks[-1] + 1].endswith(tuple(p["determiners"])):
+        return None  # 这次发布会, 本届大会: an anaphor, not a name
+    if breaks:
+        name = name[breaks[-1] + 1:]
+    name = p["leading_edition"].sub("", name)
+    if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+        return None
+    if p["determiner"].match(name):
+        return None
+    head = max((h for h in p["heads"] if name.endswith(h) or regex.sub(r"\s?20\d\d$", "", name).endswith(h)),
+               key=len, default="")
+    rest = regex.sub(r"\s?20\d\d$", "", name)[: -len(head) or None] if head else name
+    if rest in p["generic"] or len(regex.findall(r"\p{Han}", rest)) < 2 and len(regex.findall(r"[A-Za-z]", rest)) < 2:
+        return None
+    return name
+
+
+def _place(location: str, p: dict) -> tuple[str | None, str | None]:
+    """Split 北京-国家会议中心 / 东莞松山湖 / 京 into (venue, city)."""
+    location = location.strip("-－—")
+    if location in p["abbrev"]:
+        return None, p["abbrev"][location][0]
+    parts = regex.split(r"[-－—]", location, maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return parts[1], parts[0]
+    m = p["city_prefix"].match(location)
+    if m:
+        rest = location[m.end():].lstrip("市")
+        return (rest or None), m.group()
+    return location, None
+
+
+def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int, int]] = ()) -> list[dict]:
+    """One record per named event, in order of first mention."""
+    p = _patterns()
+    mentions: list[tuple[int, int, str, list[str]]] = []
+    for m in p["quoted"].finditer(text):
+        aliases = []
+        a = p["alias"].match(text, m.end())
+        if a and not regex.search(r"\d+[月日年]", a.group(1)):
+            aliases.append(a.group(1).strip())
+        mentions.append((m.start("n"), m.end("n"), m.group("n"), aliases))
+    for h_start, h_end in _head_spans(text, p):
+        if any(s <= h_end - 1 < e for s, e, _, _ in mentions):
+            continue
+        start = h_start
+        while start > 0 and h_end - start < 40 and p["name_char"].match(text[start - 1]):
+            start -= 1
+        name = _trim_name(text[start:h_end], p)
+        if not name:
+            continue
+        start = h_end - len(name)
+        aliases = []
+        a = p["alias"].match(text, h_end)
+        if a and not regex.search(r"\d+[月日年]", a.group(1)):
+            aliases.append(a.group(1).strip())
+        mentions.append((start, h_end, name, aliases))
+    for m in p["known"].finditer(text):
+        if any(s <= m.start() < e for s, e, _, _ in mentions):
+            continue
+        base = regex.sub(r"\s?(?:20)?\d\d$", "", m.group())
+        mentions.append((m.start(), m.end(), m.group(), list(p["known_table"].get(base, ()))))
+    mentions.sort()
+
+    events: list[dict] = []
+    for start, end, name, aliases in mentions:
+        if any(s <= start < e for s, e in skip):
+            continue
+        event = next((e for e in events if _same_event(e, name, aliases)), None)
+        if event is None:
+            event = {"name": name, "aliases": [], "venue": None, "city": None, "start": None,
+                     "end": None, "theme": None, "spans": []}
+            events.append(event)
+        elif len(name) > len(event["name"]) and regex.search(r"\p{Han}", name):
+            event["aliases"].append(event["name"])
+            event["name"] = name
+        for a in aliases:
+            if a not in event["aliases"] and a != event["name"]:
+                event["aliases"].append(a)
+        event["spans"].append([start, end])
+    # 本次大会 / 该论坛 refer back to the last event named before them: their sentences count too
+    for m in p["anaphor"].finditer(text):
+        before = [(sp[0], e) for e in events for sp in e["spans"] if sp[1] <= m.start()]
+        if before:
+            max(before, key=lambda x: x[0])[1].setdefault("_refs", []).append(list(m.span()))
+    for event in events:
+        _attach_context(text, event, dates, skip, p)
+        event.pop("_refs", None)
+    return events
+
+
+def _same_event(event: dict, name: str, aliases: list[str]) -> bool:
+    names = {event["name"], *event["aliases"]}
+    return bool(names & {name, *aliases}) or any(
+        len(n) >= 4 and (n in name or name in n) for n in names)
+
+
+def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict) -> None:
+    mentions = event["spans"] + event.get("_refs", [])
+    sentences = [s for s in _SENTENCE.finditer(text)
+                 if any(s.start() <= sp[0] < s.end() for sp in mentions)]
+    places = []
+    for s in sentences:
+        m = p["place"].search(s.group())
+        if m and not p["time_words"].search(m.group("p")):
+            places.append(_place(m.group("p"), p))
+        if event["theme"] is None:
+            t = p["theme"].search(s.group())
+            if t:
+                event["theme"] = t.group("t")
+    # the most specific place wins: a venue over a bare city (在京开幕 … 在北京-国家会议中心开幕)
+    with_venue = [pl for pl in places if pl[0]]
+    event["venue"] = with_venue[0][0] if with_venue else None
+    event["city"] = (with_venue[0][1] if with_venue and with_venue[0][1] else
+                     next((c for _, c in places if c), None))
+    in_sentences = [d for d in dates
+                    if any(s.start() <= d["span"][0] < s.end() for s in sentences)
+                    and not any(a <= d["span"][0] < b for a, b in skip)
+                    and not any(a <= d["span"][0] < b for a, b in event["spans"])]
+    # a range beats a day; a year alone says too little to date an event
+    ranked = sorted((d for d in in_sentences if len(d["start"].lstrip("-")) >= 5),
+                    key=lambda d: (d["start"] == d["end"], len(d["start"].lstrip("-")) < 8))
+    if ranked:
+        best = ranked[0]
+        event["start"], event["end"] = best["start"], best["end"]
+        if best["start"] == best["end"] and p["opening"].match(text, best["span"][1]):
+            event["end"] = None  # an opening day: when it closes is not stated

@@ -1,0 +1,183 @@
+"""People in an article: named persons with their job title, organisation and role.
+
+Rules over the text, with data files for titles, surnames and speech verbs. The shapes:
+ORG+TITLE+NAME (蚂蚁金服O2O事业部总经理王丽娟), titles chained by 兼/、 (创始人兼CEO),
+NAME，ORG+TITLE and NAME（ORG TITLE） appositions, and names the NER model found alone.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+
+_ORG_BACK = 24  # how far before a title an organisation name may start
+_ORG_STOP = ("邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
+             "在", "由", "与", "及", "据", "对", "是", "的", "了", "请", "向", "从", "跟", "被")
+_ORG_LEAD = regex.compile(r"^(?:近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
+_PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    title = f"(?:{lexicon.alternation('titles')})"
+    surname = f"(?:{lexicon.alternation('surnames')})"
+    verbs = lexicon.alternation("speech_verbs")
+    return {
+        # a title, or several joined by 兼 / 、 / 和 / 及 / 与
+        "title": regex.compile(rf"{title}(?:(?:兼|、|和|及|与|/)?{title})*"),
+        "han_name": regex.compile(rf"(?P<s>{surname})(?P<g>\p{{Han}}{{1,2}})"),
+        "latin_name": regex.compile(r"[A-Z][a-zA-Z'\-]+(?:[ ·.][A-Z][a-zA-Z'\-]+){1,3}"),
+        "translit_name": regex.compile(r"\p{Han}{1,6}·\p{Han}{1,8}"),
+        # match() anchors these at the position given (regex's ^ would mean the string start)
+        "speech": regex.compile(rf"[^。！？!?；;\n]{{0,30}}?(?<!没有|未|不|没)(?:{verbs})|\s*[:：]\s*[“\"「]"),
+        "verb_now": regex.compile(rf"(?:{verbs})"),
+        "prefix": regex.compile(rf"(?:{lexicon.alternation('title_prefixes')})$"),
+        "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
+        "quoted_by": regex.compile(rf"(?:据|听)$"),
+    }
+
+
+def _stop_chars() -> frozenset[str]:
+    return frozenset(lexicon.terms("name_stop_chars"))
+
+
+def name_at(text: str, i: int) -> tuple[int, int] | None:
+    """The span of a personal name starting at i (Chinese, transliterated or Latin), else None."""
+    p = _patterns()
+    stops = _stop_chars()
+    m = p["translit_name"].match(text, i)
+    if m:
+        end = m.start() + m.group().index("·") + 1
+        while end < m.end() and text[end] not in stops:
+            end += 1
+        return (i, end) if end > m.start() + m.group().index("·") + 1 else None
+    m = p["latin_name"].match(text, i)
+    if m:
+        return m.span()
+    m = p["han_name"].match(text, i)
+    if not m:
+        return None
+    g_start = m.start("g")
+    if text[g_start] in stops:
+        return None
+    short, long_ = (i, g_start + 1), (i, g_start + 2)
+    if long_[1] > len(text) or not regex.match(r"\p{Han}", text[g_start + 1]):
+        return short
+    n_short, n_long = text.count(text[slice(*short)]), text.count(text[slice(*long_)])
+    if n_short > 1 and n_long < n_short:
+        return short  # the two-character form recurs with other characters after it
+    if n_long > 1:
+        return long_  # the three-character form recurs whole
+    third = text[g_start + 1]
+    if p["verb_now"].match(text, g_start + 1) and not p["verb_now"].match(text, long_[1]):
+        return short  # 屈恒说 / 雷军表示: the third character starts a speech verb
+    if third in stops and not p["verb_now"].match(text, long_[1]):
+        return short  # 王健在…, 周钘向…
+    return long_
+
+
+def _unknown_name_at(text: str, i: int) -> tuple[int, int] | None:
+    """After a title: 2-4 Han characters up to a stop character or punctuation (奥本海默对此…)."""
+    stops = _stop_chars()
+    if i >= len(text) or text[i] in stops or _patterns()["speech"].match(text[i:i + 3]):
+        return None
+    end = i
+    while end < len(text) and end - i < 5 and regex.match(r"\p{Han}", text[end]) and text[end] not in stops:
+        end += 1
+    if 2 <= end - i <= 4 and (end == len(text) or not regex.match(r"\p{Han}", text[end]) or text[end] in stops):
+        return i, end
+    return None
+
+
+def _org_before(text: str, end: int) -> tuple[int, str] | None:
+    """The organisation written right before a title ending at `end`, with its start."""
+    start = end
+    while start > 0 and end - start < _ORG_BACK:
+        c = text[start - 1]
+        if not (regex.match(r"[\p{Han}A-Za-z0-9&·\-]", c)):
+            break
+        start -= 1
+    chunk = text[start:end]
+    cut = max((chunk.rfind(w) + len(w) for w in _ORG_STOP if w in chunk), default=0)
+    chunk = chunk[cut:]
+    lead = _ORG_LEAD.match(chunk)
+    if lead:
+        chunk = chunk[lead.end():]
+    if len(chunk) < 2 or chunk in _PRONOUN_ORGS:
+        return None
+    return end - len(chunk), chunk
+
+
+def _name_before(text: str, end: int) -> tuple[int, int] | None:
+    """A name that ends right before `end` followed by ，/（ (NAME，ORG TITLE)."""
+    if end < 2 or text[end - 1] not in "，,（( ":
+        return None
+    for length in (3, 2, 4):
+        s = end - 1 - length
+        if s < 0:
+            continue
+        span = name_at(text, s)
+        if span and span[1] == end - 1:
+            return span
+    return None
+
+
+def _is_speaker(text: str, name: str) -> bool:
+    p = _patterns()
+    for m in regex.finditer(regex.escape(name), text):
+        if p["speech"].match(text, m.end()) or p["quoted_by"].search(text[max(0, m.start() - 2):m.start()]):
+            return True
+    return False
+
+
+def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[dict]:
+    """Every named person with title, org, role and the spans of each mention, in text order."""
+    p = _patterns()
+    found: dict[str, dict] = {}
+
+    def add(span: tuple[int, int], title: str | None, org: str | None) -> None:
+        name = text[slice(*span)]
+        person = found.setdefault(name, {"name": name, "title": None, "org": None,
+                                         "role": "mentioned", "spans": []})
+        if title and not person["title"]:
+            person["title"], person["org"] = title, org
+        elif org and not person["org"]:
+            person["org"] = org
+
+    for m in p["title"].finditer(text):
+        ts, te = m.span()
+        title = m.group()
+        org = _org_before(text, ts)
+        if org:
+            o_start, o_text = org
+            adj = p["adjective"].search(o_text)
+            if adj:
+                o_text = o_text[: adj.start()]
+            pre = p["prefix"].search(o_text)
+            if pre:
+                title, o_text = pre.group() + title, o_text[: pre.start()]
+            org = (o_start, o_text) if len(o_text) >= 2 else None
+        after = te + (1 if te < len(text) and text[te] == " " else 0)
+        span = name_at(text, after) if after < len(text) else None
+        if span is None and after < len(text):
+            span = _unknown_name_at(text, after)
+        if span is None:
+            span = _name_before(text, org[0] if org else ts)
+        if span is None:
+            continue
+        add(span, title, org[1] if org else None)
+
+    for s, e, label in entities:
+        if label == "PERSON" and 2 <= e - s <= 20:
+            add((s, e), None, None)
+
+    people = []
+    for name, person in found.items():
+        person["spans"] = [list(m.span()) for m in regex.finditer(regex.escape(name), text)]
+        person["role"] = "speaker" if _is_speaker(text, name) else "mentioned"
+        people.append(person)
+    people.sort(key=lambda x: x["spans"][0][0] if x["spans"] else 0)
+    return people

@@ -1,0 +1,553 @@
+"""Quantities: every number that counts or measures something, normalised.
+
+    find_quantities(text, skip=()) -> list[dict]
+
+Each dict holds ``text, value, value_max, unit, subject, approx, qualifier, span`` as
+CONTRACT.md describes.  The reading goes in small steps, each a pure function:
+
+1. ``_CORE`` finds a number core (Arabic, Chinese, mixed, 百分之…, …分之…, 数/几/上…).
+2. ``_read_at`` extends it with a range, a multiplier, the unit or measure word and the
+   hedges before and after; the units and hedges come from data files (``qty_*.txt``).
+3. ``_excluded`` drops dates, clock times, ordinals, numbers inside names and terms, the
+   indefinite 一 and words with no number.
+4. ``_subject`` takes the phrase that names what is counted from the syntax around it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import regex
+
+from . import lexicon
+from .numbers import (
+    ARABIC, BIG_UNITS, CN_CLASS, CN_DIGIT_CLASS, CN_SCAN_CLASS, CN_SCAN_DIGIT_CLASS, CN_UNIT_CLASS,
+    DIGITS, ZEROS,
+    parse_approx, parse_chinese, parse_decimal, parse_fraction, parse_number, parse_range,
+)
+
+BIG = "".join(BIG_UNITS)
+# one number: Arabic (maybe with multipliers and more Arabic: 1億4000萬), or Chinese
+_N = (rf"(?:{ARABIC}(?:[{CN_UNIT_CLASS}]+(?:{ARABIC}[{BIG}千百])*)?"
+      rf"|[{CN_SCAN_CLASS}]+(?:点[{CN_SCAN_DIGIT_CLASS}]+[{BIG}]*)?)")
+_CORE = regex.compile(
+    rf"(?P<pct>百分之|千分之)(?P<pnum>{_N})"
+    rf"|(?P<den>{_N})分之(?P<fnum>{_N})"
+    rf"|(?<![0-9/])(?P<fa>[1-9])/(?P<fb>[1-9][0-9]?)(?![0-9/])"
+    rf"|(?P<half>一半)"
+    rf"|(?P<sign>[-−－](?=[0-9０-９]))?(?P<pre>[数幾几]|上(?=[十百千万萬亿億]))?(?P<num>{_N})"
+)
+_RANGE_SEP = regex.compile(r"\s?(?:到|至|~|～|-|－|—{1,2}|–)\s?")
+_CLAUSE_BREAK = regex.compile(r"[，,。；;：:！!？?\n\r（）()“”\"「」『』《》【】…、]")
+_SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n\r]")
+_LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+# ---------------------------------------------------------------- data
+
+@lru_cache(maxsize=None)
+def _units() -> dict[str, tuple[str, str]]:
+    out = {}
+    for form, cols in lexicon.table("qty_units").items():
+        norm = cols[0] if cols else form
+        kind = cols[1] if len(cols) > 1 else "measure"
+        out[form] = (None if norm == "-" else norm, kind)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _unit_re() -> regex.Pattern:
+    return regex.compile(
+        rf"(?P<space>[ \u00a0]?)(?P<inside>多|余|餘)?(?P<mult>[{BIG}]*)"
+        rf"(?P<unit>{lexicon.alternation('qty_units')})?")
+
+
+@lru_cache(maxsize=None)
+def _hedges() -> dict[str, list[tuple[str, bool]]]:
+    out: dict[str, list[tuple[str, bool]]] = {"before": [], "after": [], "inside": []}
+    for line in lexicon._lines("qty_hedges", "zh"):
+        word, where, approx = (line.split("\t") + ["", ""])[:3]
+        out[where].append((word, approx == "1"))
+    for k in out:
+        out[k].sort(key=lambda x: -len(x[0]))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _trim() -> tuple[list[str], list[str]]:
+    head, tail = [], []
+    for word, cols in lexicon.table("qty_subject_trim").items():
+        where = cols[0] if cols else "tail"
+        if where in ("head", "both"):
+            head.append(word)
+        if where in ("tail", "both"):
+            tail.append(word)
+    return sorted(head, key=len, reverse=True), sorted(tail, key=len, reverse=True)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _is_arabic(s: str) -> bool:
+    return bool(regex.search(r"[0-9０-９]", s))
+
+
+def _has_digit(s: str) -> bool:
+    return _is_arabic(s) or any(c in DIGITS for c in s)
+
+
+def _overlaps(a: tuple[int, int], spans: Sequence[Sequence[int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _value(num: str) -> Optional[float]:
+    return parse_decimal(num)
+
+
+def _latin_unit(u: str) -> bool:
+    return bool(_LATIN.search(u[-1:]))
+
+
+def _clause_start(text: str, i: int) -> int:
+    m = None
+    for m in _CLAUSE_BREAK.finditer(text, max(0, i - 40), i):
+        pass
+    return m.end() if m else max(0, i - 40)
+
+
+# ---------------------------------------------------------------- hedges
+
+def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
+    """The hedge right before the number: (its start, word, approx)."""
+    window = text[max(0, start - 12):start]
+    for gap in ("", "了", "已", "已经", "占", "为", "是", "合", "有"):
+        if gap and not window.endswith(gap):
+            continue
+        w = window[: len(window) - len(gap)]
+        for word, approx in _hedges()["before"]:
+            if w.endswith(word):
+                before = w[: len(w) - len(word)]
+                if word in ("近",) and before.endswith(("最", "附", "临", "接", "将", "靠")):
+                    continue
+                if word in ("超",) and before.endswith(("高",)):
+                    continue
+                return start - len(gap) - len(word), word, approx
+    # 约/大约 a few words back in the same clause: 约是去年的6倍
+    m = regex.search(r"(大约|约)[^\p{P}\s0-9０-９]{1,6}$", window)
+    if m and not regex.search(rf"[{CN_CLASS}]", m.group()[len(m.group(1)):]):
+        return start, m.group(1), True
+    return start, None, False
+
+
+def _post_hedge(text: str, end: int, unit_kind: Optional[str]) -> tuple[int, Optional[str], bool]:
+    for word, approx in _hedges()["after"]:
+        if text.startswith(word, end):
+            if word == "多" and unit_kind not in ("time", "multiple"):
+                continue
+            if word == "多" and text.startswith(("多元", "多功能", "多媒体", "多样"), end):
+                continue
+            if word in ("以下",) and text.startswith("以下是", end):
+                continue
+            return end + len(word), word, approx
+    if text.startswith("及以上", end):
+        return end + 3, "以上", False
+    return end, None, False
+
+
+# ---------------------------------------------------------------- exclusions
+
+@lru_cache(maxsize=None)
+def _exclude_words() -> tuple[str, ...]:
+    return lexicon.terms("qty_exclude")
+
+
+@lru_cache(maxsize=None)
+def _term_numbers() -> frozenset[str]:
+    return frozenset(lexicon.terms("qty_terms"))
+
+
+@lru_cache(maxsize=None)
+def _clock_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.terms("qty_clock"), key=len, reverse=True))
+
+
+def _in_excluded_word(text: str, s: int, e: int) -> bool:
+    for w in _exclude_words():
+        lo = max(0, s - len(w) + 1)
+        i = text.find(w, lo, e + len(w))
+        while i != -1 and i <= s + 1:
+            if i <= s < i + len(w) or (i < e and i + len(w) > s):
+                return True
+            i = text.find(w, i + 1, e + len(w))
+    return False
+
+
+def _date_like(text: str, s: int, num: str, end: int, unit: Optional[str]) -> bool:
+    """Dates and clock times: 2014年, 4月30日, 一季度, 晚上八点, 10:30."""
+    nxt = text[end:end + 4]
+    plain = regex.sub(r"\s", "", num)
+    if regex.match(r"\s?(?:月|日|号|號|时|時|点半|点钟|点整|点\d|分(?!之|钟|鐘)|:\d|：\d)", nxt):
+        return True
+    if regex.match(r"\s?季度", nxt) or text.startswith("度", end) and unit == "季":
+        return True
+    if s > 0 and text[s - 1] in ":：" and s > 1 and text[s - 2].isdigit():
+        return True
+    if unit == "年":
+        after = text[end:end + 3]
+        if regex.fullmatch(r"[12][0-9]{3}|[１２][０-９]{3}", plain):
+            return True
+        if len(plain) in (2, 4) and all(c in DIGITS for c in plain) and parse_range(plain) is None:
+            return True
+        if s > 0 and text[s - 1] in "'’‘":
+            return True
+        if regex.match(rf"(?:代|级|級|度|底|初|末|[0-9０-９{CN_DIGIT_CLASS}十]{{1,2}}月)", after):
+            return True
+    if unit == "点":
+        before = text[max(0, s - 4):s]
+        if any(before.endswith(w) for w in _clock_words()):
+            return True
+    return False
+
+
+def _term_like(text: str, s: int, e_num: str, end: int, unit: Optional[str]) -> bool:
+    """Numbers inside names and terms: 双12, O2O, 4G, iPhone 6, HarmonyOS 3, 3C, Mate50."""
+    before = text[max(0, s - 2):s]
+    if before.endswith("第"):
+        return True
+    if before.endswith("双") or before.endswith("雙"):
+        return True
+    if not _is_arabic(e_num):
+        return e_num in _term_numbers()
+    if _LATIN.search(before[-1:]) or (s > 0 and text[s - 1] in "-_/"):
+        return True
+    if unit is None and regex.search(r"[A-Za-z][ ]$", text[max(0, s - 2):s]):
+        return True
+    if unit is None and (_LATIN.match(text[end:end + 1]) or regex.match(r"[-_][A-Za-z0-9]", text[end:end + 2])):
+        return True
+    if e_num in _term_numbers():
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- subject
+
+def _trim_subject(seg: str) -> str:
+    head, tail = _trim()
+    seg = seg.strip()
+    changed = True
+    while changed and seg:
+        changed = False
+        for w in tail:
+            if seg.endswith(w) and len(seg) > 0:
+                seg = seg[: -len(w)].strip()
+                changed = True
+                break
+        for w in head:
+            if seg.startswith(w):
+                seg = seg[len(w):].strip()
+                changed = True
+                break
+    return seg
+
+
+_AFTER_CUT = regex.compile(
+    r"[的地得了着是为在和与及或也都将把被从向于以等中内里前后来起就已还又再才只仅约近超达到至每各该这那其之所"
+    r"而但并且对给让使如上下左右多余，,。；;：:！!？?、（）()“”\"「」《》【】\s]")
+
+
+def _after_phrase(text: str, end: int) -> str:
+    """The noun phrase a quantity modifies: 12个|城市, 近80%的|用户, 四个哈曼卡顿调音的|扬声器单元."""
+    chunk = text[end:end + 14]
+    m = regex.match(r"[^，,。；;：:！!？?、（）()“”\"「」《》【】\n]*", chunk)
+    chunk = m.group() if m else ""
+    if "的" in chunk[:8]:
+        head = chunk[chunk.index("的") + 1:]
+    else:
+        head = chunk
+    if head.startswith(" "):
+        head = head[1:]
+    cut = _AFTER_CUT.search(head)
+    phrase = (head[: cut.start()] if cut else head).strip()
+    if not _HAN.search(phrase) and not _LATIN.search(phrase):
+        return ""
+    return phrase[:10]
+
+
+_LEADING_DATE = regex.compile(r"^(?:[0-9０-９一二三四五六七八九十〇零]*[年月日号]份?|[至到—\-])+")
+
+
+def _subject(text: str, qstart: int, end: int, kind: Optional[str], prev: Optional[dict]) -> Optional[str]:
+    after = _after_phrase(text, end)
+    follows_de = text.startswith("的", end)
+    if after and (kind in ("count", "people") or (len(after) >= 2 and (
+            kind in ("measure", "multiple", "money", None) or follows_de))):
+        return after
+    cs = _clause_start(text, qstart)
+    if prev is not None and prev["span"][1] > cs:
+        cs = prev["span"][1]
+    seg = text[cs:qstart]
+    seg = regex.sub(r"^[\s\p{P}]+", "", seg)
+    seg = _LEADING_DATE.sub("", seg)
+    trimmed = _trim_subject(seg)
+    # a subject is a phrase, not a string of digits or punctuation
+    trimmed = regex.sub(r"^[^\p{Han}A-Za-z]+|[^\p{Han}A-Za-z0-9]+$", "", trimmed)
+    trimmed = _trim_subject(_LEADING_DATE.sub("", trimmed))
+    if len(trimmed) > 12:
+        trimmed = trimmed[-12:]
+    if len(trimmed) >= 2 or (trimmed and not after):
+        return trimmed
+    if prev is not None and _SENTENCE_BREAK.search(text, prev["span"][1], qstart) is None \
+            and prev.get("subject"):
+        return prev["subject"]
+    return after or trimmed or None
+
+
+# ---------------------------------------------------------------- reading
+
+def _read_at(text: str, m: regex.Match) -> Optional[dict]:
+    s, e = m.span()
+    g = m.groupdict()
+    value = None
+    value_max = None
+    unit = None
+    kind = None
+    approx = False
+    qualifier = None
+    num_text = g["num"] or ""
+
+    if g["half"]:
+        if text.startswith(("一半天", "一半儿"), s):
+            return None
+        value, unit, kind = 50, "%", "percent"
+        end = e
+    elif g["pct"]:
+        value = _value(g["pnum"])
+        if value is None:
+            return None
+        unit, kind = ("%" if g["pct"] == "百分之" else "‰"), "percent"
+        end = e
+    elif g["den"] is not None:
+        value = parse_fraction(m.group())
+        if value is None:
+            return None
+        end = e
+    elif g["fa"]:
+        value = parse_fraction(m.group())
+        if value is None or int(g["fa"]) >= int(g["fb"]):
+            return None
+        end = e
+    else:
+        ap = parse_approx(g["pre"] + num_text) if g["pre"] else None
+        if ap is not None:
+            value, approx, qualifier = ap.value, ap.approx, ap.qualifier
+        elif g["pre"]:
+            # 会员数十五万: the 数 belongs to the noun before
+            m = _CORE.match(text, m.start("num"))
+            return _read_at(text, m) if m else None
+        else:
+            value = _value(num_text)
+        end = e
+        # 十几, 二十几万
+        if value is not None and text.startswith("几", end) and regex.search(r"[十百千万萬亿億]$", num_text):
+            mm = regex.match(rf"几([{BIG}]?)", text[end:])
+            ap = parse_approx(num_text + mm.group())
+            if ap:
+                value, approx, qualifier = ap.value, True, "几"
+                end += len(mm.group())
+        if value is None:
+            # adjacent digits: 五六年, 三四个, 二三十家
+            r = parse_range(num_text)
+            if r is None:
+                return None
+            value, value_max = r.low, r.high
+        if g["sign"]:
+            value = -value
+
+    # unit, with a multiplier or inside hedge before it
+    um = _unit_re().match(text, end)
+    mult, inside, utext = um.group("mult"), um.group("inside"), um.group("unit")
+    if (mult or utext or inside) and um.group("space") and not _is_arabic(num_text):
+        return None
+    if um.group("space") and not (mult or utext):
+        um = None
+    if um is not None and utext and _latin_unit(utext) and _LATIN.match(text[um.end():um.end() + 1]):
+        utext = None  # 5Gbps is a unit, 5Gxx is not
+        um = None if not (mult or inside) else um
+    if um is not None and (mult or utext or inside):
+        if g["pct"] or g["den"] is not None or g["fa"] or g["half"]:
+            if mult or inside:
+                return None
+        if mult:
+            scale = parse_chinese("1" + mult)
+            if scale is None:
+                return None
+            value = value * scale
+            if value_max is not None:
+                value_max = value_max * scale
+        if inside:
+            approx, qualifier = True, inside
+        if utext:
+            unit, kind = _units()[utext]
+            if utext.startswith("个多") or utext.startswith("個多"):
+                approx, qualifier = True, "多"
+        elif not mult:
+            return None  # 30多 with nothing after: not read
+        end = um.end() if (utext or mult) else end
+    if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
+        # 两成 → 20 %
+        if regex.match(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)", text[end:end + 2]):
+            return None
+        value, unit, kind = value * 10, "%", "percent"
+        if value_max is not None:
+            value_max *= 10
+        end += 1
+
+    # ranges: 18到45岁, 10-15万, 5000-7000元, 14.58万~15.98万元
+    if value_max is None and g["num"] and not g["pre"]:
+        rm = _RANGE_SEP.match(text, end)
+        if rm and not regex.search(r"从", text[_clause_start(text, s):s]):
+            m2 = _CORE.match(text, rm.end())
+            if m2 and m2.group("num") and not m2.group("pre") and not m2.group("sign"):
+                v2 = _value(m2.group("num"))
+                um2 = _unit_re().match(text, m2.end())
+                mult2 = um2.group("mult") if um2 else ""
+                u2 = um2.group("unit") if um2 and not um2.group("space") else None
+                if v2 is not None and not um2.group("inside") and not um2.group("space"):
+                    if mult2:
+                        sc = parse_chinese("1" + mult2)
+                        v2 = v2 * sc
+                        if not mult and unit is None:
+                            value = value * sc
+                    unit2 = _units()[u2] if u2 else (None, None)
+                    # a date after the range makes the whole a date: 1-4月, 2014-2015年
+                    if _date_like(text, m2.start(), m2.group("num"), um2.end() if u2 or mult2 else m2.end(), u2):
+                        return None
+                    same_kind = (unit is None or unit == unit2[0]) and (_is_arabic(num_text) == _is_arabic(m2.group("num")))
+                    if same_kind and v2 > value and (u2 or unit or mult2 or mult):
+                        value_max = v2
+                        if unit is None and u2:
+                            unit, kind = unit2
+                        end = um2.end() if (u2 or mult2) else m2.end()
+
+    qstart = s
+    if g["sign"] is None and g["pct"] is None:
+        pass
+    return {"start": qstart, "end": end, "num": num_text, "value": value, "value_max": value_max,
+            "unit": unit, "kind": kind, "approx": approx, "qualifier": qualifier,
+            "utext": utext, "mult": mult if um is not None else "", "groups": g}
+
+
+def _emit(text: str, q: dict) -> bool:
+    """Whether a read number is a quantity per the guidelines."""
+    g = q["groups"]
+    s, end, num = q["start"], q["end"], q["num"]
+    unit, kind, utext = q["unit"], q["kind"], q["utext"]
+    if g["half"] or g["pct"] or g["den"] is not None or g["fa"]:
+        return not (s > 0 and text[s - 1] == "第")
+    if _in_excluded_word(text, s, end):
+        return False
+    if _date_like(text, s, num, end, utext and _units()[utext][0]):
+        return False
+    if _date_like(text, s, num, s + len(num) + len(g["pre"] or ""), None):
+        return False
+    if _term_like(text, s, num, end, unit or (utext and kind)):
+        return False
+    digitless = not _has_digit(num)
+    arabic = _is_arabic(num)
+    # the indefinite 一: 一个案例, 一种, 一些
+    if num in ("一", "壹") and not g["pre"] and not q["mult"]:
+        if kind in ("count", "people", None) and unit != "倍":
+            return False
+        # 这一年, 后一年, 每一天, 的一年: a point in time or a distributive, not an amount
+        if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭":
+            return False
+    if num in ("二", "貳", "贰") and not q["mult"] and q["value_max"] is None:
+        return False  # 二次开发, 二元: a count is written 两
+    if all(c in ZEROS for c in num):
+        return False
+    if utext == "大":
+        if q["value"] is None or q["value"] > 100 or num in ("一",) or not _HAN.match(text[end:end + 1]):
+            return False
+        return True
+    if utext in ("度",) and num in ("一",):
+        return False
+    if utext == "点" and (_is_arabic(num) or not regex.match(r"[\p{Han}：:]", text[end:end + 1])):
+        return False
+    if utext in ("起", "地", "国", "國", "城", "省", "例", "宗", "单", "股", "本", "所", "只", "支", "批", "轮", "輪", "类", "類", "份", "页", "篇", "块") and not arabic \
+            and num not in DIGITS and not q["mult"] and q["value"] is not None and q["value"] < 10 \
+            and utext not in ("地", "块"):
+        # single-digit Chinese numeral + a word-forming measure char (五本, 三国, 一起)
+        return False
+    if utext in ("国", "國", "城", "省", "起", "本", "股", "单", "只", "支", "所") and num in DIGITS:
+        return False
+    if unit is not None or kind is not None:
+        return True
+    if q["mult"] or any(c in BIG for c in num):
+        if digitless and len(num) == 1 and not g["pre"]:
+            return False  # 万 alone: 万物
+        return True
+    if g["pre"]:
+        return True
+    if q["approx"]:
+        return True
+    if arabic and regex.match(r"[＋+](?![0-9０-９])", text[end:end + 1]):
+        return True
+    if arabic and q["value_max"] is None:
+        # a bare figure after a copula, ending its clause: PPI达到了261，
+        before = text[max(0, s - 4):s]
+        after = text[end:end + 1]
+        if regex.search(r"(?:达到|达到了|为|是|至|到|有)$", before) and (after == "" or after in "，,。；;、") \
+                and not regex.fullmatch(r"[0-9]+\.0", num):
+            return True
+    return False
+
+
+def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dict]:
+    """Every quantity in TEXT, in text order (see the module docstring)."""
+    out: list[dict] = []
+    pos = 0
+    for m in _CORE.finditer(text):
+        if m.start() < pos:
+            continue
+        q = _read_at(text, m)
+        if q is None:
+            continue
+        if not _emit(text, q):
+            continue
+        s, end = q["start"], q["end"]
+        # hedges around it
+        approx, qualifier = q["approx"], q["qualifier"]
+        hs, pre_word, pre_approx = _pre_hedge(text, s)
+        post_end, post_word, post_approx = _post_hedge(text, end, q["kind"])
+        if pre_word and (qualifier is None or qualifier in ("多", "余", "餘")):
+            approx = approx or pre_approx
+            qualifier = pre_word if qualifier is None else qualifier
+            if pre_word in ("近", "接近", "将近") and not _has_digit(q["num"]) and hs == s - len(pre_word):
+                s = hs
+        if post_word:
+            approx = approx or post_approx
+            qualifier = qualifier or post_word
+            if post_word in ("多", "余", "餘", "＋", "+"):
+                end = post_end
+        elif pre_word and qualifier == pre_word:
+            pass
+        if pre_word and qualifier != pre_word and not q["approx"]:
+            approx = approx or pre_approx
+        if _overlaps((s, end), skip):
+            pos = end
+            continue
+        value = q["value"]
+        value = int(value) if isinstance(value, float) and value.is_integer() else value
+        vmax = q["value_max"]
+        vmax = int(vmax) if isinstance(vmax, float) and vmax.is_integer() else vmax
+        if isinstance(value, float):
+            value = round(value, 10)
+        prev = out[-1] if out else None
+        item = {
+            "text": text[s:end], "value": value, "value_max": vmax, "unit": q["unit"],
+            "subject": _subject(text, hs if pre_word else s, end, q["kind"], prev),
+            "approx": bool(approx), "qualifier": qualifier, "span": [s, end],
+        }
+        out.append(item)
+        pos = max(end, post_end)
+    return out

@@ -1,0 +1,45 @@
+"""People: name, title, organisation and role in the shapes Chinese news writes them."""
+import pytest
+
+from newsie.people import find_people
+
+CASES = [
+    # text, [(name, title, org, role)]
+    ("蚂蚁金服O2O事业部总经理王丽娟在论坛上谈到，本地生活正在变化。",
+     [("王丽娟", "总经理", "蚂蚁金服O2O事业部", "speaker")]),
+    ("会上，星辰科技创始人兼CEO林晓东表示，公司将加大投入。",
+     [("林晓东", "创始人兼CEO", "星辰科技", "speaker")]),
+    ("远航集团董事长、总裁赵启明出席了签约仪式。",
+     [("赵启明", "董事长、总裁", "远航集团", "mentioned")]),
+    ("首席财务官奥本海默对此没有回应。", [("奥本海默", "首席财务官", None, "mentioned")]),
+    ("苹果首席运营官蒂姆·库克表示，中国市场增长强劲。", [("蒂姆·库克", "首席运营官", "苹果", "speaker")]),
+    ("海川证券分析师周立指出，价格仍会上涨。", [("周立", "分析师", "海川证券", "speaker")]),
+    ("中汽协常务副会长董扬认为，下半年车市将回暖。", [("董扬", "常务副会长", "中汽协", "speaker")]),
+    ("日本知名设计师原研哉设计了新标识。", [("原研哉", "设计师", None, "mentioned")]),
+    ("孙明，云帆出行总经理，他说：“我们希望更便宜。”", [("孙明", "总经理", "云帆出行", "speaker")]),
+    # repetition settles the name's length: 雷军 recurs with different characters after it
+    ("小米集团董事长雷军宣布进军汽车。雷军说这是最后一次创业。雷军在台上很激动。",
+     [("雷军", "董事长", "小米集团", "speaker")]),
+    # no title, no NER: nobody is found from a bare name
+    ("今天天气很好，大家都来了。", []),
+    # a title with no name after it names nobody
+    ("公司总经理将于下月上任。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_people(text, expected):
+    got = [(p["name"], p["title"], p["org"], p["role"]) for p in find_people(text)]
+    assert got == expected
+
+
+def test_spans_cover_every_mention():
+    text = "华信科技总裁陈思远表示，今年增长明显。陈思远还谈到了海外市场。"
+    [person] = find_people(text)
+    assert [text[s:e] for s, e in person["spans"]] == ["陈思远", "陈思远"]
+
+
+def test_ner_persons_join_rule_people():
+    text = "李娜在发布会上亮相。"
+    people = find_people(text, entities=[(0, 2, "PERSON")])
+    assert [(p["name"], p["title"]) for p in people] == [("李娜", None)]

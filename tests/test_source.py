@@ -1,0 +1,51 @@
+"""Source block: outlet, dateline and publication date (table of hand-written cases)."""
+import datetime as dt
+
+import pytest
+
+from newsie.errors import InputError
+from newsie.source import find_source, parse_published
+
+CASES = [
+    # text, published, outlet, dateline, source.published
+    ("新浪科技讯 10月30日下午消息，某公司今日举行发布会。", None, "新浪科技", "新浪科技讯", "--10-30"),
+    ("新浪科技讯 10月30日下午消息，某公司今日举行发布会。", "2020-10-30", "新浪科技", "新浪科技讯", "2020-10-30"),
+    ("新华社北京4月30日电 国务院新闻办公室今天举行发布会。", None, "新华社", "新华社", "--04-30"),
+    ("新华社北京2015年4月30日电 国务院新闻办公室今天举行发布会。", None, "新华社", "新华社", "2015-04-30"),
+    ("【快讯】财联社5月21日讯，1-4月营收增长。", None, "财联社", "财联社讯", "--05-21"),
+    ("中国邮箱网讯 4月30日消息,近日,大会在北京举行。\n正文。\n文章来源:腾讯科技", "2015-04-30",
+     "腾讯科技", "中国邮箱网讯", "2015-04-30"),
+    ("标题\n\n编者按：本文来自微信公众号“智东西”（ID:zhidxcom），36氪经授权发布。", None, "智东西", None, None),
+    ("标题\n\n【文/观察者网 吕栋】\n正文。", None, "观察者网", None, None),
+    ("标题\n\n澎湃新闻记者 叶映荷\n正文。", None, "澎湃新闻", None, None),
+    ("标题\n\n正文没有来源，也没有电头。", None, None, None, None),
+    ("7月17日电 第八届车展本月15日开幕。", "2011-07-17", None, None, "2011-07-17"),
+]
+
+
+@pytest.mark.parametrize("text,published,outlet,dateline,pub", CASES)
+def test_source_block(text, published, outlet, dateline, pub):
+    block, _, _ = find_source(text, parse_published(published))
+    assert block == {"outlet": outlet, "dateline": dateline, "published": pub}
+
+
+def test_reference_date_comes_from_a_dateline_with_a_year():
+    _, ref, span = find_source("新华社北京2015年4月30日电 今天举行发布会。", None)
+    assert ref == dt.date(2015, 4, 30)
+    assert span is not None and span[0] == 0
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2015-04-30", dt.date(2015, 4, 30)),
+    ("2015-04-30T08:15:00+08:00", dt.date(2015, 4, 30)),
+    (None, None),
+    ("", None),
+])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["April 30", "2015-13-01", "30/04/2015", 20150430])
+def test_parse_published_rejects_with_a_clear_message(value):
+    with pytest.raises(InputError, match="published"):
+        parse_published(value)
