@@ -14,8 +14,8 @@ import regex
 
 from . import lexicon
 
-_NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()\-]"
-_CUT_WORDS = ("成为", "举行", "召开", "举办", "参加", "出席", "亮相", "开幕", "主办", "承办", "指导", "发布",
+_NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
+_CUT_WORDS = ("成为", "作为", "进入", "发表", "预计", "表示", "认为", "举行", "召开", "举办", "参加", "出席", "亮相", "开幕", "主办", "承办", "指导", "发布",
               "启动", "宣布", "来到", "走进", "借助", "包含", "包括", "今日", "今天", "昨天", "日前", "近日",
               "在", "于", "的", "是", "了", "与", "及", "由", "将", "从", "即", "等")
 _PLACE_VERBS = r"(?:隆重|盛大|正式|如期|顺利)?(?:举行|召开|举办|开幕|开展|拉开帷幕|揭幕|启幕|落幕|闭幕|启动|开启|上演)"
@@ -34,9 +34,10 @@ def _patterns(lang: str = "zh") -> dict:
         "name_char": regex.compile(_NAME_CHARS),
         "known": regex.compile(rf"(?<![A-Za-z])(?:{known_alt})(?:\s?(?:20)?\d\d)?(?![A-Za-z])"),
         "alias": regex.compile(r"\s?[（(]([A-Za-z][A-Za-z0-9 .&/\-]{1,40}|[^）)]{1,20})[）)]"),
-        "place": regex.compile(rf"(?:在|于)(?P<p>[\p{{Han}}A-Za-z0-9·\-－—]{{1,24}}?){_PLACE_VERBS}"),
+        "place": regex.compile(rf"(?:在|于)(?P<p>(?:(?![在于])[\p{{Han}}A-Za-z0-9·\-－—（）()]){{1,24}}?){_PLACE_VERBS}"),
         "theme": regex.compile(r"以\s*[“”\"「『‘’]\s*(?P<t>[^“”\"」』]{2,60}?)\s*[“”\"」』’]\s*为(?:主题|题)"),
         "city_prefix": regex.compile(rf"^(?:{cities})"),
+        "city_any": regex.compile(rf"(?:{cities})"),
         "abbrev": abbrev,
         "known_table": known,
         "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届次期])+"),
@@ -46,7 +47,7 @@ def _patterns(lang: str = "zh") -> dict:
         "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads})(?:\s?20\d\d)?)[”」』》\"]"),
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的)(?:{heads})"),
         "opening": regex.compile(r"[^。！？!?\n]{0,24}?(?:开幕|揭幕|启幕|拉开帷幕|开展|开幕式)"),
-        "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前"),
+        "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前|同期|期间|同日|同时|此前|之后|随后"),
         "generic": frozenset(lexicon.terms("event_generic", lang)),
         "heads": frozenset(lexicon.terms("event_heads", lang)),
     }
@@ -57,7 +58,7 @@ def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
     spans = sorted({m.span() for m in p["head"].finditer(text, overlapped=True)}, key=lambda x: (x[0], -x[1]))
     kept: list[tuple[int, int]] = []
     for s, e in spans:
-        if kept and s < kept[-1][1]:
+        if kept and s <= kept[-1][1]:  # overlapping or adjacent (挑战赛总决赛): one head
             if e > kept[-1][1]:
                 kept[-1] = (kept[-1][0], e)
             continue
@@ -76,7 +77,9 @@ def _trim_name(raw: str, p: dict) -> str | None:
             if depth < 0:
                 name, depth = name[i + 1:], 0
                 break
-    name = name.lstrip("（(）)-·")
+    name = name.lstrip("（(）)-·”》」")
+    if name.count("“") != name.count("”"):
+        name = name.replace("“", "").replace("”", "")
     breaks = [i for i, c in enumerate(name) if c in p["breaks"]]
     if breaks and name[: breaks[-1] + 1].endswith(tuple(p["determiners"])):
         return None  # 这次发布会, 本届大会: an anaphor, not a name
@@ -104,9 +107,9 @@ def _place(location: str, p: dict) -> tuple[str | None, str | None]:
     if len(parts) == 2 and parts[0] and parts[1]:
         return parts[1], parts[0]
     m = p["city_prefix"].match(location)
-    if m:
+    if m:  # 深圳国际会展中心: the venue keeps its city; 长春 alone is a city
         rest = location[m.end():].lstrip("市")
-        return (rest or None), m.group()
+        return (location if rest else None), m.group()
     return location, None
 
 
@@ -154,6 +157,8 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         elif len(name) > len(event["name"]) and regex.search(r"\p{Han}", name):
             event["aliases"].append(event["name"])
             event["name"] = name
+        elif name != event["name"] and name not in event["aliases"]:
+            event["aliases"].append(name)  # every mention's text is the name or an alias
         for a in aliases:
             if a not in event["aliases"] and a != event["name"]:
                 event["aliases"].append(a)
@@ -169,10 +174,20 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
     return events
 
 
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _same_event(event: dict, name: str, aliases: list[str]) -> bool:
+    """Same event: a shared name or alias, one name inside the other, or a long shared ending
+    (“青禾杯”大学生编程挑战赛总决赛 / “青禾杯”全国大学生编程挑战赛总决赛)."""
     names = {event["name"], *event["aliases"]}
     return bool(names & {name, *aliases}) or any(
-        len(n) >= 4 and (n in name or name in n) for n in names)
+        len(n) >= 4 and (n in name or name in n)
+        or _common_suffix(n, name) >= max(6, 0.6 * min(len(n), len(name))) for n in names)
 
 
 def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict) -> None:
@@ -181,9 +196,9 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
                  if any(s.start() <= sp[0] < s.end() for sp in mentions)]
     places = []
     for s in sentences:
-        m = p["place"].search(s.group())
-        if m and not p["time_words"].search(m.group("p")):
-            places.append(_place(m.group("p"), p))
+        for m in p["place"].finditer(s.group()):
+            if not p["time_words"].search(m.group("p")):
+                places.append(_place(m.group("p"), p))
         if event["theme"] is None:
             t = p["theme"].search(s.group())
             if t:
@@ -193,6 +208,9 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     event["venue"] = with_venue[0][0] if with_venue else None
     event["city"] = (with_venue[0][1] if with_venue and with_venue[0][1] else
                      next((c for _, c in places if c), None))
+    if event["city"] is None and places:  # 国家会展中心（天津）, 中国（天津）国际汽车展览会
+        found = p["city_any"].search(f'{event["venue"] or ""} {event["name"]}')
+        event["city"] = found.group() if found else None
     in_sentences = [d for d in dates
                     if any(s.start() <= d["span"][0] < s.end() for s in sentences)
                     and not any(a <= d["span"][0] < b for a, b in skip)

@@ -18,9 +18,31 @@ it does not read as a number.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple, Optional, Union
 
 import regex
+
+
+@lru_cache(maxsize=512)
+def _rx(pattern: str) -> "regex.Pattern":
+    return regex.compile(pattern)
+
+
+def _rx_match(p, s):
+    return _rx(p).match(s)
+
+
+def _rx_search(p, s):
+    return _rx(p).search(s)
+
+
+def _rx_fullmatch(p, s):
+    return _rx(p).fullmatch(s)
+
+
+def _rx_sub(p, r, s):
+    return _rx(p).sub(r, s)
 
 Number = Union[int, float]
 
@@ -233,7 +255,7 @@ _RANGE_SEP = "到至~～\\-－—–"
 def parse_range(text: str) -> Optional[Range]:
     """五六 → (5, 6); 二三十 → (20, 30); 三四百万 → (3e6, 4e6); 10-15万 → (1e5, 1.5e5); 18到45 → (18, 45)."""
     t = text.strip()
-    m = regex.fullmatch(rf"([{CN_DIGIT_CLASS}])([{CN_DIGIT_CLASS}])([{CN_UNIT_CLASS}]*)", t)
+    m = _rx_fullmatch(rf"([{CN_DIGIT_CLASS}])([{CN_DIGIT_CLASS}])([{CN_UNIT_CLASS}]*)", t)
     if m and m.group(1) not in ZEROS:
         a, b = DIGITS[m.group(1)], DIGITS[m.group(2)]
         if b == a + 1 or (a == 1 and b == 2):
@@ -242,7 +264,7 @@ def parse_range(text: str) -> Optional[Range]:
                 return None
             return Range(_tidy(a * scale), _tidy(b * scale))
         return None
-    m = regex.fullmatch(rf"(.+?)\s*[{_RANGE_SEP}]\s*(.+)", t)
+    m = _rx_fullmatch(rf"(.+?)\s*[{_RANGE_SEP}]\s*(.+)", t)
     if not m:
         return None
     lo_t, hi_t = m.group(1), m.group(2)
@@ -251,8 +273,8 @@ def parse_range(text: str) -> Optional[Range]:
     if hi is None or lo is None:
         return None
     # a multiplier written only on the high end applies to both: 10-15万
-    trail = regex.search(rf"[{''.join(BIG_UNITS)}千百]+$", hi_t)
-    if trail and not regex.search(rf"[{CN_UNIT_CLASS}]$", lo_t):
+    trail = _rx_search(rf"[{''.join(BIG_UNITS)}千百]+$", hi_t)
+    if trail and not _rx_search(rf"[{CN_UNIT_CLASS}]$", lo_t):
         scale = parse_chinese("1" + trail.group())
         lo_plain = lo
         if scale and lo_plain * scale <= hi:
@@ -285,7 +307,7 @@ def parse_approx(text: str) -> Optional[Approx]:
                 v = parse_number(rest)
                 if v is not None:
                     return Approx(v, None, True, word)
-    m = regex.fullmatch(rf"([{CN_CLASS}]*[十百千万萬亿億])几([{''.join(BIG_UNITS)}]?)", t)
+    m = _rx_fullmatch(rf"([{CN_CLASS}]*[十百千万萬亿億])几([{''.join(BIG_UNITS)}]?)", t)
     if m:  # 十几, 二十几万
         base = parse_chinese(m.group(1))
         scale = parse_chinese("一" + m.group(2)) if m.group(2) else 1

@@ -15,8 +15,8 @@ from . import lexicon
 
 _ORG_BACK = 24  # how far before a title an organisation name may start
 _ORG_STOP = ("邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
-             "在", "由", "与", "及", "据", "对", "是", "的", "了", "请", "向", "从", "跟", "被")
-_ORG_LEAD = regex.compile(r"^(?:近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
+             "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
+_ORG_LEAD = regex.compile(r"^(?:近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
 _PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
 
@@ -27,7 +27,8 @@ def _patterns() -> dict[str, regex.Pattern]:
     verbs = lexicon.alternation("speech_verbs")
     return {
         # a title, or several joined by 兼 / 、 / 和 / 及 / 与
-        "title": regex.compile(rf"{title}(?:(?:兼|、|和|及|与|/)?{title})*"),
+        # a title, or several joined by 兼 / 、 / 暨 …, each maybe after its department (副总裁、研究院院长)
+        "title": regex.compile(rf"{title}(?:(?:(?:兼|、|和|及|与|/|暨)[\p{{Han}}A-Za-z]{{0,8}}?)?{title})*"),
         "han_name": regex.compile(rf"(?P<s>{surname})(?P<g>\p{{Han}}{{1,2}})"),
         "latin_name": regex.compile(r"[A-Z][a-zA-Z'\-]+(?:[ ·.][A-Z][a-zA-Z'\-]+){1,3}"),
         "translit_name": regex.compile(r"\p{Han}{1,6}·\p{Han}{1,8}"),
@@ -80,14 +81,14 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
 
 
 def _unknown_name_at(text: str, i: int) -> tuple[int, int] | None:
-    """After a title: 2-4 Han characters up to a stop character or punctuation (奥本海默对此…)."""
+    """After a title: 3-4 Han characters up to a stop character or punctuation (奥本海默对此…)."""
     stops = _stop_chars()
     if i >= len(text) or text[i] in stops or _patterns()["speech"].match(text[i:i + 3]):
         return None
     end = i
     while end < len(text) and end - i < 5 and regex.match(r"\p{Han}", text[end]) and text[end] not in stops:
         end += 1
-    if 2 <= end - i <= 4 and (end == len(text) or not regex.match(r"\p{Han}", text[end]) or text[end] in stops):
+    if 3 <= end - i <= 4 and (end == len(text) or not regex.match(r"\p{Han}", text[end]) or text[end] in stops):
         return i, end
     return None
 

@@ -19,6 +19,27 @@ from typing import Optional, Sequence
 
 import regex
 
+
+@lru_cache(maxsize=512)
+def _rx(pattern: str) -> "regex.Pattern":
+    return regex.compile(pattern)
+
+
+def _rx_match(p, s):
+    return _rx(p).match(s)
+
+
+def _rx_search(p, s):
+    return _rx(p).search(s)
+
+
+def _rx_fullmatch(p, s):
+    return _rx(p).fullmatch(s)
+
+
+def _rx_sub(p, r, s):
+    return _rx(p).sub(r, s)
+
 from . import lexicon
 from .numbers import (
     ARABIC, BIG_UNITS, CN_CLASS, CN_DIGIT_CLASS, CN_SCAN_CLASS, CN_SCAN_DIGIT_CLASS, CN_UNIT_CLASS,
@@ -89,7 +110,7 @@ def _trim() -> tuple[list[str], list[str]]:
 # ---------------------------------------------------------------- helpers
 
 def _is_arabic(s: str) -> bool:
-    return bool(regex.search(r"[0-9０-９]", s))
+    return bool(_rx_search(r"[0-9０-９]", s))
 
 
 def _has_digit(s: str) -> bool:
@@ -133,8 +154,8 @@ def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
                     continue
                 return start - len(gap) - len(word), word, approx
     # 约/大约 a few words back in the same clause: 约是去年的6倍
-    m = regex.search(r"(大约|约)[^\p{P}\s0-9０-９]{1,6}$", window)
-    if m and not regex.search(rf"[{CN_CLASS}]", m.group()[len(m.group(1)):]):
+    m = _rx_search(r"(大约|约)[^\p{P}\s0-9０-９]{1,6}$", window)
+    if m and not _rx_search(rf"[{CN_CLASS}]", m.group()[len(m.group(1)):]):
         return start, m.group(1), True
     return start, None, False
 
@@ -171,36 +192,40 @@ def _clock_words() -> tuple[str, ...]:
     return tuple(sorted(lexicon.terms("qty_clock"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _exclude_re() -> regex.Pattern:
+    return regex.compile(lexicon.alternation("qty_exclude"))
+
+
 def _in_excluded_word(text: str, s: int, e: int) -> bool:
-    for w in _exclude_words():
-        lo = max(0, s - len(w) + 1)
-        i = text.find(w, lo, e + len(w))
-        while i != -1 and i <= s + 1:
-            if i <= s < i + len(w) or (i < e and i + len(w) > s):
-                return True
-            i = text.find(w, i + 1, e + len(w))
+    """Whether [s, e) overlaps a listed non-quantity word (百度, 万一, 三只松鼠…)."""
+    width = max(map(len, _exclude_words()))
+    lo = max(0, s - width + 1)
+    for m in _exclude_re().finditer(text, lo, min(len(text), e + width), overlapped=True):
+        if m.start() < e and m.end() > s:
+            return True
     return False
 
 
 def _date_like(text: str, s: int, num: str, end: int, unit: Optional[str]) -> bool:
     """Dates and clock times: 2014年, 4月30日, 一季度, 晚上八点, 10:30."""
     nxt = text[end:end + 4]
-    plain = regex.sub(r"\s", "", num)
-    if regex.match(r"\s?(?:月|日|号|號|时|時|点半|点钟|点整|点\d|分(?!之|钟|鐘)|:\d|：\d)", nxt):
+    plain = _rx_sub(r"\s", "", num)
+    if _rx_match(r"\s?(?:月|日|号|號|时|時|点半|点钟|点整|点\d|分(?!之|钟|鐘)|:\d|：\d)", nxt):
         return True
-    if regex.match(r"\s?季度", nxt) or text.startswith("度", end) and unit == "季":
+    if _rx_match(r"\s?季度", nxt) or text.startswith("度", end) and unit == "季":
         return True
     if s > 0 and text[s - 1] in ":：" and s > 1 and text[s - 2].isdigit():
         return True
     if unit == "年":
         after = text[end:end + 3]
-        if regex.fullmatch(r"[12][0-9]{3}|[１２][０-９]{3}", plain):
+        if _rx_fullmatch(r"[12][0-9]{3}|[１２][０-９]{3}", plain):
             return True
         if len(plain) in (2, 4) and all(c in DIGITS for c in plain) and parse_range(plain) is None:
             return True
         if s > 0 and text[s - 1] in "'’‘":
             return True
-        if regex.match(rf"(?:代|级|級|度|底|初|末|[0-9０-９{CN_DIGIT_CLASS}十]{{1,2}}月)", after):
+        if _rx_match(rf"(?:代|级|級|度|底|初|末|[0-9０-９{CN_DIGIT_CLASS}十]{{1,2}}月)", after):
             return True
     if unit == "点":
         before = text[max(0, s - 4):s]
@@ -220,9 +245,9 @@ def _term_like(text: str, s: int, e_num: str, end: int, unit: Optional[str]) -> 
         return e_num in _term_numbers()
     if _LATIN.search(before[-1:]) or (s > 0 and text[s - 1] in "-_/"):
         return True
-    if unit is None and regex.search(r"[A-Za-z][ ]$", text[max(0, s - 2):s]):
+    if unit is None and _rx_search(r"[A-Za-z][ ]$", text[max(0, s - 2):s]):
         return True
-    if unit is None and (_LATIN.match(text[end:end + 1]) or regex.match(r"[-_][A-Za-z0-9]", text[end:end + 2])):
+    if unit is None and (_LATIN.match(text[end:end + 1]) or _rx_match(r"[-_][A-Za-z0-9]", text[end:end + 2])):
         return True
     if e_num in _term_numbers():
         return True
@@ -258,7 +283,7 @@ _AFTER_CUT = regex.compile(
 def _after_phrase(text: str, end: int) -> str:
     """The noun phrase a quantity modifies: 12个|城市, 近80%的|用户, 四个哈曼卡顿调音的|扬声器单元."""
     chunk = text[end:end + 14]
-    m = regex.match(r"[^，,。；;：:！!？?、（）()“”\"「」《》【】\n]*", chunk)
+    m = _rx_match(r"[^，,。；;：:！!？?、（）()“”\"「」《》【】\n]*", chunk)
     chunk = m.group() if m else ""
     if "的" in chunk[:8]:
         head = chunk[chunk.index("的") + 1:]
@@ -286,11 +311,11 @@ def _subject(text: str, qstart: int, end: int, kind: Optional[str], prev: Option
     if prev is not None and prev["span"][1] > cs:
         cs = prev["span"][1]
     seg = text[cs:qstart]
-    seg = regex.sub(r"^[\s\p{P}]+", "", seg)
+    seg = _rx_sub(r"^[\s\p{P}]+", "", seg)
     seg = _LEADING_DATE.sub("", seg)
     trimmed = _trim_subject(seg)
     # a subject is a phrase, not a string of digits or punctuation
-    trimmed = regex.sub(r"^[^\p{Han}A-Za-z]+|[^\p{Han}A-Za-z0-9]+$", "", trimmed)
+    trimmed = _rx_sub(r"^[^\p{Han}A-Za-z]+|[^\p{Han}A-Za-z0-9]+$", "", trimmed)
     trimmed = _trim_subject(_LEADING_DATE.sub("", trimmed))
     if len(trimmed) > 12:
         trimmed = trimmed[-12:]
@@ -348,8 +373,8 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             value = _value(num_text)
         end = e
         # 十几, 二十几万
-        if value is not None and text.startswith("几", end) and regex.search(r"[十百千万萬亿億]$", num_text):
-            mm = regex.match(rf"几([{BIG}]?)", text[end:])
+        if value is not None and text.startswith("几", end) and _rx_search(r"[十百千万萬亿億]$", num_text):
+            mm = _rx_match(rf"几([{BIG}]?)", text[end:])
             ap = parse_approx(num_text + mm.group())
             if ap:
                 value, approx, qualifier = ap.value, True, "几"
@@ -395,7 +420,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         end = um.end() if (utext or mult) else end
     if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
         # 两成 → 20 %
-        if regex.match(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)", text[end:end + 2]):
+        if _rx_match(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)", text[end:end + 2]):
             return None
         value, unit, kind = value * 10, "%", "percent"
         if value_max is not None:
@@ -405,7 +430,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
     # ranges: 18到45岁, 10-15万, 5000-7000元, 14.58万~15.98万元
     if value_max is None and g["num"] and not g["pre"]:
         rm = _RANGE_SEP.match(text, end)
-        if rm and not regex.search(r"从", text[_clause_start(text, s):s]):
+        if rm and not _rx_search(r"从", text[_clause_start(text, s):s]):
             m2 = _CORE.match(text, rm.end())
             if m2 and m2.group("num") and not m2.group("pre") and not m2.group("sign"):
                 v2 = _value(m2.group("num"))
@@ -471,7 +496,7 @@ def _emit(text: str, q: dict) -> bool:
         return True
     if utext in ("度",) and num in ("一",):
         return False
-    if utext == "点" and (_is_arabic(num) or not regex.match(r"[\p{Han}：:]", text[end:end + 1])):
+    if utext == "点" and (_is_arabic(num) or not _rx_match(r"[\p{Han}：:]", text[end:end + 1])):
         return False
     if utext in ("起", "地", "国", "國", "城", "省", "例", "宗", "单", "股", "本", "所", "只", "支", "批", "轮", "輪", "类", "類", "份", "页", "篇", "块") and not arabic \
             and num not in DIGITS and not q["mult"] and q["value"] is not None and q["value"] < 10 \
@@ -490,14 +515,14 @@ def _emit(text: str, q: dict) -> bool:
         return True
     if q["approx"]:
         return True
-    if arabic and regex.match(r"[＋+](?![0-9０-９])", text[end:end + 1]):
+    if arabic and _rx_match(r"[＋+](?![0-9０-９])", text[end:end + 1]):
         return True
     if arabic and q["value_max"] is None:
         # a bare figure after a copula, ending its clause: PPI达到了261，
         before = text[max(0, s - 4):s]
         after = text[end:end + 1]
-        if regex.search(r"(?:达到|达到了|为|是|至|到|有)$", before) and (after == "" or after in "，,。；;、") \
-                and not regex.fullmatch(r"[0-9]+\.0", num):
+        if _rx_search(r"(?:达到|达到了|为|是|至|到|有)$", before) and (after == "" or after in "，,。；;、") \
+                and not _rx_fullmatch(r"[0-9]+\.0", num):
             return True
     return False
 
