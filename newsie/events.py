@@ -7,6 +7,7 @@ that names the event; its dates are the date items of such sentences.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
 _CUT_WORDS = ("成为", "作为", "进入", "发表", "预计", "表示", "认为", "举行", "召开", "举办", "参加", "出席", "亮相", "开幕", "主办", "承办", "指导", "发布",
               "启动", "宣布", "来到", "走进", "借助", "包含", "包括", "今日", "今天", "昨天", "日前", "近日",
               "在", "于", "的", "是", "了", "与", "及", "由", "将", "从", "即", "等")
-_PLACE_VERBS = r"(?:隆重|盛大|正式|如期|顺利)?(?:举行|召开|举办|开幕|开展|拉开帷幕|揭幕|启幕|落幕|闭幕|启动|开启|上演)"
+_PLACE_VERBS = r"(?:隆重|盛大|正式|如期|顺利)?(?:举行|召开|举办|开幕|开展|拉开帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|收官|开赛|启动|开启|上演)"
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -45,12 +46,24 @@ def _patterns(lang: str = "zh") -> dict:
         "determiners": frozenset(lexicon.terms("event_determiners", lang)),
         "breaks": frozenset(lexicon.terms("event_name_breaks", lang)),
         "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads})(?:\s?20\d\d)?)[”」』》\"]"),
-        "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的)(?:{heads})"),
+        # 本次大会 / 该论坛, or a bare head opening a clause (。展会将持续至9月22日)
+        "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
+        "until": regex.compile(r"(?:持续|延续|举办|进行|开放)?(?:至|到)$"),
+        "lasting": regex.compile(r"为期\s*(?P<n>[0-9一二两三四五六七八九十]{1,3})\s*天"),
         "opening": regex.compile(r"[^。！？!?\n]{0,24}?(?:开幕|揭幕|启幕|拉开帷幕|开展|开幕式)"),
         "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前|同期|期间|同日|同时|此前|之后|随后"),
         "generic": frozenset(lexicon.terms("event_generic", lang)),
         "heads": frozenset(lexicon.terms("event_heads", lang)),
     }
+
+
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("「", "」"))
+
+
+def _depth(text: str, i: int) -> int:
+    """How many quotes or brackets are open at position i of text."""
+    before = text[:i]
+    return sum(max(0, before.count(o) - before.count(c)) for o, c in _PAIRS)
 
 
 def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
@@ -68,19 +81,22 @@ def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
 
 def _trim_name(raw: str, p: dict) -> str | None:
     """Cut a candidate back to the event name proper, or None when it names no event."""
-    cut = max((raw.rfind(w) + len(w) for w in _CUT_WORDS if w in raw[:-2]), default=0)
+    # cut after the last cut word (举行, 在, 的 …) that stands outside quotes and brackets
+    cut = max((m.end() for w in _CUT_WORDS for m in regex.finditer(regex.escape(w), raw[:-2])
+               if _depth(raw, m.start()) == 0), default=0)
     name = raw[cut:]
-    for close, open_ in (("）", "（"), (")", "(")):  # an unmatched closing bracket ends what came before
+    for open_, close in _PAIRS:  # an unmatched closing mark ends what came before it
         depth = 0
         for i, c in enumerate(name):
             depth += (c == open_) - (c == close)
             if depth < 0:
                 name, depth = name[i + 1:], 0
                 break
-    name = name.lstrip("（(）)-·”》」")
-    if name.count("“") != name.count("”"):
-        name = name.replace("“", "").replace("”", "")
-    breaks = [i for i, c in enumerate(name) if c in p["breaks"]]
+    name = name.lstrip("-·")
+    for open_, close in _PAIRS[2:]:  # an unclosed opening quote before the name
+        if name.count(open_) > name.count(close):
+            name = name[name.rindex(open_) + 1:]
+    breaks = [i for i, c in enumerate(name) if c in p["breaks"] and _depth(name, i) == 0]
     if breaks and name[: breaks[-1] + 1].endswith(tuple(p["determiners"])):
         return None  # 这次发布会, 本届大会: an anaphor, not a name
     if breaks:
@@ -187,7 +203,17 @@ def _same_event(event: dict, name: str, aliases: list[str]) -> bool:
     names = {event["name"], *event["aliases"]}
     return bool(names & {name, *aliases}) or any(
         len(n) >= 4 and (n in name or name in n)
-        or _common_suffix(n, name) >= max(6, 0.6 * min(len(n), len(name))) for n in names)
+        or _common_suffix(n, name) >= max(6, 0.6 * min(len(n), len(name)))
+        or _abbreviates(n, name) or _abbreviates(name, n) for n in names)
+
+
+def _abbreviates(short: str, long_: str) -> bool:
+    """天津车展 / 汽博会 abbreviate 中国（天津）国际汽车展览会 / 中国(长春)国际汽车博览会:
+    the short name's characters appear in order in the long one."""
+    if not 3 <= len(short) < len(long_) or short[0] not in long_:
+        return False
+    it = iter(long_)
+    return all(c in it for c in short)
 
 
 def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict) -> None:
@@ -223,3 +249,26 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
         event["start"], event["end"] = best["start"], best["end"]
         if best["start"] == best["end"] and p["opening"].match(text, best["span"][1]):
             event["end"] = None  # an opening day: when it closes is not stated
+        if event["end"] in (None, event["start"]):
+            event["end"] = _closing_day(text, event["start"], in_sentences, sentences, p) or event["end"]
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _closing_day(text: str, start: str, dates: Sequence[dict], sentences, p: dict) -> str | None:
+    """The last day of an event that opened on `start`: 持续至9月22日, or 为期四天 counted from it."""
+    for d in dates:
+        if d["start"] > start and p["until"].search(text[max(0, d["span"][0] - 4):d["span"][0]]):
+            return d["end"]
+    if len(start) != 10 or start.startswith("--"):
+        return None
+    for s in sentences:
+        m = p["lasting"].search(s.group())
+        if m:
+            n = m.group("n")
+            days = int(n) if n.isdigit() else (10 + _CN_DIGITS.get(n[1:], 0) if n.startswith("十")
+                                                 else _CN_DIGITS.get(n, 0))
+            if days > 1:
+                return (dt.date.fromisoformat(start) + dt.timedelta(days=days - 1)).isoformat()
+    return None
