@@ -6,8 +6,14 @@ import json
 import sys
 from collections.abc import Sequence
 
+import importlib
+
 from . import __version__
 from .errors import NewsieError
+
+# Modules that add their own subcommands: each has `add_parser(subparsers)` and sets `func`
+# on its parser; `func(args) -> int`. They import heavy dependencies inside `func` only.
+PLUGINS: tuple[str, ...] = ()
 
 
 def _dump(obj: dict, pretty: bool) -> str:
@@ -62,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", required=True, help="output JSON Lines file (- for stdout)")
     b.add_argument("--workers", type=int, default=1, help="processes to run the pipeline in (default 1)")
     b.set_defaults(func=cmd_batch)
+    for module in PLUGINS:
+        importlib.import_module(module).add_parser(sub)
     return ap
 
 
