@@ -7,13 +7,16 @@ import sys
 from collections.abc import Sequence
 
 import importlib
+from pathlib import Path
 
 from . import __version__
-from .errors import NewsieError
+from .batch import default_workers
+from .errors import InputError, NewsieError
+from .sources import KINDS
 
 # Modules that add their own subcommands: each has `add_parser(subparsers)` and sets `func`
 # on its parser; `func(args) -> int`. They import heavy dependencies inside `func` only.
-PLUGINS: tuple[str, ...] = ()
+PLUGINS: tuple[str, ...] = ("newsie.review.cli",)
 
 
 def _dump(obj: dict, pretty: bool) -> str:
@@ -33,24 +36,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .extractor import Extractor
-    from .io import read_jsonl
+    from .batch import count_lines, run_batch
+    from .sources import read_inputs
 
-    rows = read_jsonl(args.input)
-    ok = failed = 0
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
-    try:
-        for rec in Extractor().extract_many(rows, n_process=args.workers):
-            out.write(_dump(rec, False) + "\n")
-            if "error" in rec:
-                failed += 1
-            else:
-                ok += 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    print(f"newsie batch: {ok} ok, {failed} failed -> {args.output}", file=sys.stderr)
-    return 1 if failed else 0
+    for path in args.inputs:  # fail fast, before any work, on an input that is not there
+        if path != "-" and not Path(path).exists():
+            raise InputError(f"{path}: no such file or folder")
+    rows = read_inputs(args.inputs, args.format)
+    summary = run_batch(rows, args.output, workers=args.workers, engine=args.engine,
+                        scheduler=args.scheduler, resume=args.resume, errors=args.errors,
+                        total=count_lines(args.inputs))
+    rate = (summary.ok + summary.failed) / summary.seconds if summary.seconds else 0.0
+    resumed = f", {summary.skipped} already done" if args.resume else ""
+    print(f"newsie batch: {summary.ok} ok, {summary.failed} failed{resumed} "
+          f"({rate:.1f} articles/s) -> {args.output}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,10 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--id", help="the record's id")
     e.add_argument("--pretty", action="store_true", help="indent the JSON")
     e.set_defaults(func=cmd_extract)
-    b = sub.add_parser("batch", help="one record per line of a JSON Lines file of articles")
-    b.add_argument("input", help="JSON Lines: {id, text, published?, title?, url?} a line; - for stdin")
+    b = sub.add_parser("batch", help="one record per input article, as JSON Lines")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="JSON Lines ({id, text, published?, title?, url?} a line; - for stdin), "
+                        "a folder of .txt files, an RSS/Atom feed file or an HTML page")
     b.add_argument("-o", "--output", required=True, help="output JSON Lines file (- for stdout)")
-    b.add_argument("--workers", type=int, default=1, help="processes to run the pipeline in (default 1)")
+    b.add_argument("--format", choices=KINDS, help="the input kind, when detection gets it wrong")
+    b.add_argument("--workers", type=_positive, default=default_workers(),
+                   help="processes running the pipeline (default: all cores)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a dask.distributed cluster")
+    b.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="with --engine dask: the scheduler to use (default: a local cluster)")
+    b.add_argument("--resume", action="store_true",
+                   help="keep the records already in OUTPUT and process only the rest")
+    b.add_argument("--errors", metavar="FILE", help="write error records here instead of into OUTPUT")
     b.set_defaults(func=cmd_batch)
     for module in PLUGINS:
         importlib.import_module(module).add_parser(sub)

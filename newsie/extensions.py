@@ -5,8 +5,9 @@ from spacy.tokens import Doc
 
 # name -> default. Lists are created per doc by the component that fills them.
 DOC_EXTENSIONS = {
-    "published": None,   # datetime.date | None: the reference date handed in by the caller
-    "ref_date": None,    # datetime.date | None: published, else a dateline date with a year
+    # Values must survive msgpack (nlp.pipe with n_process > 1 serialises Docs): dates are ISO strings.
+    "published": None,   # str | None: the caller's publication date, ISO (2015-04-30)
+    "ref_date": None,    # str | None: published, else a dateline date with a year
     "source": None,      # dict: outlet, dateline, published
     "dateline_span": None,  # tuple[int, int] | None: where the dateline is (not an event date)
     "dates": None,       # list[dict]: contract date items

@@ -29,7 +29,8 @@ class Extractor:
 
     def _make_doc(self, text: str, published: Any, what: str) -> Doc:
         doc = self.nlp.make_doc(_check_text(text, what))
-        doc._.published = parse_published(published, f"{what}: published")
+        date = parse_published(published, f"{what}: published")
+        doc._.published = date.isoformat() if date else None
         return doc
 
     @staticmethod

@@ -65,4 +65,6 @@ def read_jsonl(path: str) -> Iterator[dict[str, Any] | InputError]:
                 err.row_id = n
                 yield err
                 continue
+            if isinstance(row, dict) and row.get("id") is None:
+                row["id"] = n  # the line number: stable across runs, so --resume can find it
             yield row

@@ -469,6 +469,13 @@ def _emit(text: str, q: dict) -> bool:
     unit, kind, utext = q["unit"], q["kind"], q["utext"]
     if g["half"] or g["pct"] or g["den"] is not None or g["fa"]:
         return not (s > 0 and text[s - 1] == "第")
+    if not (unit is not None or kind is not None or q["mult"] or any(c in BIG for c in num)
+            or g["pre"] or q["approx"] or _is_arabic(num)):
+        return False  # a Chinese numeral with nothing to count: 一直, 三星
+    if _is_arabic(num) and unit is None and kind is None and not q["mult"] \
+            and not any(c in BIG for c in num) and q["value_max"] is None \
+            and text[end:end + 1] not in "，,。；;、＋+":
+        return False  # a bare figure inside a name or code: 骁龙888, 618
     if _in_excluded_word(text, s, end):
         return False
     if _date_like(text, s, num, end, utext and _units()[utext][0]):

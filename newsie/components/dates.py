@@ -1,6 +1,8 @@
 """Stage `newsie_dates`: every date mention, resolved against the reference date."""
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -10,7 +12,8 @@ from .base import Stage
 
 class DatesStage(Stage):
     def process(self, doc: Doc) -> None:
-        doc._.dates = dates.find_dates(doc.text, doc._.ref_date)
+        ref = dt.date.fromisoformat(doc._.ref_date) if doc._.ref_date else None
+        doc._.dates = dates.find_dates(doc.text, ref)
 
 
 @Language.factory("newsie_dates", default_config={"lang": "zh"})

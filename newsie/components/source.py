@@ -1,6 +1,8 @@
 """Stage `newsie_source`: outlet, dateline and publication date; sets the reference date."""
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -10,7 +12,9 @@ from .base import Stage
 
 class SourceStage(Stage):
     def process(self, doc: Doc) -> None:
-        doc._.source, doc._.ref_date, doc._.dateline_span = source.find_source(doc.text, doc._.published)
+        published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        doc._.source, ref, doc._.dateline_span = source.find_source(doc.text, published)
+        doc._.ref_date = ref.isoformat() if ref else None
 
 
 @Language.factory("newsie_source", default_config={"lang": "zh"})
