@@ -16,7 +16,7 @@ from .sources import KINDS
 
 # Modules that add their own subcommands: each has `add_parser(subparsers)` and sets `func`
 # on its parser; `func(args) -> int`. They import heavy dependencies inside `func` only.
-PLUGINS: tuple[str, ...] = ("newsie.review.cli",)
+PLUGINS: tuple[str, ...] = ("newsie.review.cli", "newsie.kb.cli")
 
 
 def _dump(obj: dict, pretty: bool) -> str:

@@ -314,3 +314,93 @@ def parse_approx(text: str) -> Optional[Approx]:
         if base is not None and scale:
             return Approx(_tidy(base * scale), None, True, "几")
     return None
+
+
+class Reading(NamedTuple):
+    value: Number
+    value_max: Optional[Number]
+    unit: Optional[str]
+
+
+_PER = {"百分之": 1, "佰分之": 1, "千分之": 0.1, "仟分之": 0.1, "万分之": 0.01, "萬分之": 0.01}
+
+
+def read_number(text: str) -> Optional[Reading]:
+    """Any number form on its own: 32% / 百分之三十二 / 两成 / 6个百分点 (→ %), 三分之一,
+    五六 (a range), 近千万, 负五, 三点五, 2.7亿, 十多万, 三又三分之一, 75折, 2e5, 40k.
+    Returns (value, value_max, unit) or None."""
+    t = nfkc(text.strip()).replace(" ", "").replace("點", "点").replace("負", "负").replace("倆", "两")
+    if not t:
+        return None
+    sign = 1
+    if t[0] in "负-" and len(t) > 1 and t[1] != "-":
+        sign, t = -1, t[1:]
+    sci = regex.fullmatch(r"(\d*\.?\d+)[eE]([-+]?\d+)", t)
+    if sci:
+        return Reading(_tidy(sign * float(sci.group(1)) * 10 ** int(sci.group(2))), None, None)
+    if t.startswith("."):
+        t = "0" + t
+    t = regex.sub(r"(?<=\d)[kK]$", "千", t)
+    t = regex.sub(r"(?<=\d)[kK](?=个百分点)", "千", t)
+    if "又" in t:  # 三又三分之一
+        whole, _, frac = t.partition("又")
+        w, f = read_number(whole), read_number(frac)
+        if w and f and w.value_max is None and f.value_max is None:
+            return Reading(_tidy(sign * (w.value + f.value)), None, None)
+        return None
+    for suffix in ("个百分点", "個百分点", "百分点"):
+        if t.endswith(suffix):
+            v = parse_decimal(t[: -len(suffix)])
+            return None if v is None else Reading(_tidy(sign * v), None, "%")
+    for prefix, factor in _PER.items():
+        if t.startswith(prefix) and not regex.match(r"[0-9]", prefix):
+            v = parse_decimal(t[len(prefix):])
+            if v is not None:
+                return Reading(_tidy(sign * v * factor), None, "%")
+    if t in ("对折", "半折"):
+        return Reading(50, None, "%")
+    if t == "半成":
+        return Reading(5, None, "%")
+    m = regex.fullmatch(r"(.+?)成(半|.)?", t)
+    if m and m.group(2):
+        a = parse_decimal(m.group(1))
+        b = 5 if m.group(2) == "半" else DIGITS.get(m.group(2))
+        if a is not None and b is not None:
+            return Reading(_tidy(a * 10 + b), None, "%")
+    if t.endswith("折"):
+        body = t[:-1]
+        if len(body) == 2 and all(c in DIGITS or c.isdigit() for c in body):
+            v = int("".join(str(DIGITS.get(c, c)) for c in body))
+        else:
+            v = parse_decimal(body)
+            v = None if v is None else v * 10
+        return None if v is None else Reading(_tidy(v), None, "%")
+    if t.endswith("打"):  # a dozen
+        v = parse_decimal(t[:-1] or "一")
+        return None if v is None else Reading(_tidy(v * 12), None, None)
+    if t == "半百":
+        return Reading(50, None, None)
+    # 十多万, 500余万, 二十几万, 一百零几万: the round figure
+    if regex.search(r"[多余餘几幾]", t) and not regex.match(r"[几幾]", t):
+        r = read_number(regex.sub(r"零?[多余餘几幾]", "", t))
+        if r is not None:
+            return Reading(_tidy(sign * r.value), r.value_max, r.unit)
+    for fn, unit in ((parse_percent, "%"), (parse_tenths, "%"), (parse_fraction, None),
+                     (parse_decimal, None)):
+        try:
+            v = fn(t)
+        except (ValueError, ZeroDivisionError):
+            v = None
+        if v is not None:
+            return Reading(_tidy(sign * v), None, unit)
+    if t.endswith("%") or t.startswith("百分之"):
+        r = parse_range(t.replace("百分之", "").rstrip("%"))
+        if r:
+            return Reading(r.low, r.high, "%")
+    r = parse_range(t)
+    if r:
+        return Reading(r.low, r.high, None)
+    a = parse_approx(t)
+    if a:
+        return Reading(a.value, a.value_max, None)
+    return None

@@ -241,17 +241,16 @@ def _term_like(text: str, s: int, e_num: str, end: int, unit: Optional[str]) -> 
         return True
     if before.endswith("双") or before.endswith("雙"):
         return True
+    term = e_num in _term_numbers() and unit in (None, "大")
     if not _is_arabic(e_num):
-        return e_num in _term_numbers()
+        return term
     if _LATIN.search(before[-1:]) or (s > 0 and text[s - 1] in "-_/"):
         return True
     if unit is None and _rx_search(r"[A-Za-z][ ]$", text[max(0, s - 2):s]):
         return True
     if unit is None and (_LATIN.match(text[end:end + 1]) or _rx_match(r"[-_][A-Za-z0-9]", text[end:end + 2])):
         return True
-    if e_num in _term_numbers():
-        return True
-    return False
+    return term
 
 
 # ---------------------------------------------------------------- subject
@@ -438,18 +437,25 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
                 mult2 = um2.group("mult") if um2 else ""
                 u2 = um2.group("unit") if um2 and not um2.group("space") else None
                 if v2 is not None and not um2.group("inside") and not um2.group("space"):
+                    # a multiplier written only on the high end applies to both: 10-15万
+                    low = value
+                    trail = _rx_search(rf"[{BIG}]+$", m2.group("num"))
+                    if trail and not mult and not _rx_search(rf"[{CN_UNIT_CLASS}]", num_text):
+                        sc = parse_chinese("1" + trail.group())
+                        if sc and value * sc < v2:
+                            low = value * sc
                     if mult2:
                         sc = parse_chinese("1" + mult2)
                         v2 = v2 * sc
                         if not mult and unit is None:
-                            value = value * sc
+                            low = low * sc
                     unit2 = _units()[u2] if u2 else (None, None)
                     # a date after the range makes the whole a date: 1-4月, 2014-2015年
                     if _date_like(text, m2.start(), m2.group("num"), um2.end() if u2 or mult2 else m2.end(), u2):
                         return None
                     same_kind = (unit is None or unit == unit2[0]) and (_is_arabic(num_text) == _is_arabic(m2.group("num")))
-                    if same_kind and v2 > value and (u2 or unit or mult2 or mult):
-                        value_max = v2
+                    if same_kind and v2 > low and (u2 or unit or mult2 or mult):
+                        value, value_max = low, v2
                         if unit is None and u2:
                             unit, kind = unit2
                         end = um2.end() if (u2 or mult2) else m2.end()
@@ -482,7 +488,7 @@ def _emit(text: str, q: dict) -> bool:
         return False
     if _date_like(text, s, num, s + len(num) + len(g["pre"] or ""), None):
         return False
-    if _term_like(text, s, num, end, unit or (utext and kind)):
+    if _term_like(text, s, num, end, utext):
         return False
     digitless = not _has_digit(num)
     arabic = _is_arabic(num)

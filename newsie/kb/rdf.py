@@ -50,6 +50,7 @@ Term = Union[IRI, Literal]
 Quad = tuple[IRI, IRI, Term, IRI]  # subject, predicate, object, graph
 
 TYPE = IRI(RDF + "type")
+RDFS_LABEL = IRI(RDFS + "label")
 
 
 def s(local: str) -> IRI:
@@ -257,7 +258,7 @@ def quantity_triples(article: IRI, key: str, qty: dict) -> list[tuple[IRI, IRI, 
     q = node("quantity", key, qty)
     out: list[tuple[IRI, IRI, Term]] = [
         (q, TYPE, s("QuantitativeValue")),
-        (q, IRI(RDFS + "label"), zh(qty["text"])),
+        (q, RDFS_LABEL, zh(qty["text"])),
         (q, s("value"), number(qty["value"])),
         (q, IRI(NV + "approx"), boolean(bool(qty.get("approx")))),
         (q, IRI(PROV + "wasDerivedFrom"), article),
@@ -275,7 +276,7 @@ def date_triples(article: IRI, key: str, mention: dict) -> list[tuple[IRI, IRI, 
     d = node("date", key, mention)
     out: list[tuple[IRI, IRI, Term]] = [
         (d, TYPE, IRI(NV + "DateMention")),
-        (d, IRI(RDFS + "label"), zh(mention["text"])),
+        (d, RDFS_LABEL, zh(mention["text"])),
         (d, s("startDate"), date(mention["start"])),
         (d, s("endDate"), date(mention["end"])),
         (d, IRI(PROV + "wasDerivedFrom"), article),
@@ -360,3 +361,113 @@ def nquads_line(quad: Quad) -> str:
 def ntriples_line(quad: Quad) -> str:
     """One quad's triple as an N-Triples line (without the newline)."""
     return " ".join(term_text(t) for t in quad[:3]) + " ."
+
+
+# ---- JSON-LD, compacted with the context shipped as newsie/kb/context.jsonld ----
+
+@lru_cache(maxsize=None)
+def context() -> dict[str, Any]:
+    """The JSON-LD context object shipped with newsie (the value of its "@context")."""
+    from importlib import resources
+
+    return json.loads((resources.files("newsie.kb") / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+def expand_curie(value: str, ctx: dict[str, Any]) -> str:
+    """schema:name → http://schema.org/name using the context's prefixes (other strings unchanged)."""
+    prefix, sep, rest = value.partition(":")
+    return ctx[prefix] + rest if sep and isinstance(ctx.get(prefix), str) and not rest.startswith("//") else value
+
+
+def compact_iri(iri: str) -> str:
+    """http://schema.org/name → schema:name where a prefix fits, else the IRI itself."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+@lru_cache(maxsize=None)
+def _terms() -> tuple[tuple[str, str, str | None, str | None], ...]:
+    """(term, property IRI, "@type" coercion, "@language") for each term the context defines."""
+    ctx, out = context(), []
+    for term, definition in ctx.items():
+        if term.startswith("@") or term in PREFIXES:
+            continue
+        if isinstance(definition, str):
+            definition = {"@id": definition}
+        coerce = definition.get("@type")
+        out.append((term, expand_curie(definition["@id"], ctx),
+                    expand_curie(coerce, ctx) if coerce and coerce != "@id" else coerce, definition.get("@language")))
+    return tuple(out)
+
+
+def _type_name(iri: str) -> str:
+    """The term the context gives a class, else its compact IRI."""
+    for term, prop, _, _ in _terms():
+        if prop == iri and term[:1].isupper():
+            return term
+    return compact_iri(iri)
+
+
+def _compact_value(obj: Term, coerce: str | None, lang: str | None) -> Any:
+    """OBJ as the value of a term with the given coercion, or None where it does not fit."""
+    if isinstance(obj, IRI):
+        return str(obj) if coerce == "@id" else None
+    if coerce == "@id":
+        return None
+    if lang:
+        return obj.value if obj.lang == lang else None
+    if coerce:
+        return obj.value if obj.datatype == coerce and not obj.lang else None
+    if obj.lang:
+        return None
+    if obj.datatype in (None, XSD + "string"):
+        return obj.value
+    if obj.datatype == XSD + "integer":
+        return int(obj.value)
+    if obj.datatype == XSD + "boolean":
+        return obj.value == "true"
+    return None
+
+
+def _explicit_value(obj: Term) -> dict[str, str]:
+    """OBJ as an expanded JSON-LD value or node reference."""
+    if isinstance(obj, IRI):
+        return {"@id": str(obj)}
+    if obj.lang:
+        return {"@value": obj.value, "@language": obj.lang}
+    if obj.datatype and obj.datatype != XSD + "string":
+        return {"@value": obj.value, "@type": compact_iri(obj.datatype)}
+    return {"@value": obj.value}
+
+
+def _key_and_value(pred: IRI, obj: Term) -> tuple[str, Any]:
+    """The JSON-LD key and value for one triple's predicate and object (value objects ignore coercion)."""
+    for term, prop, coerce, lang in _terms():
+        if prop == pred and not term[:1].isupper():
+            value = _compact_value(obj, coerce, lang)
+            return term, _explicit_value(obj) if value is None else value
+    return compact_iri(pred), _explicit_value(obj)
+
+
+def _node_objects(triples: Iterable[tuple[IRI, IRI, Term]]) -> list[dict[str, Any]]:
+    """Triples grouped into JSON-LD node objects, one per subject, in first-seen order."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for subj, pred, obj in triples:
+        n = nodes.setdefault(subj, {"@id": str(subj)})
+        key, value = ("@type", _type_name(obj)) if pred == TYPE and isinstance(obj, IRI) else _key_and_value(pred, obj)
+        if key in n:
+            n[key] = (n[key] if isinstance(n[key], list) else [n[key]]) + [value]
+        else:
+            n[key] = value
+    return list(nodes.values())
+
+
+def jsonld_document(quads: Iterable[Quad], context_ref: str | dict | None = None) -> dict[str, Any]:
+    """A JSON-LD document of named graphs (one per article), compacted with newsie's context."""
+    graphs: dict[str, list[tuple[IRI, IRI, Term]]] = {}
+    for subj, pred, obj, graph in quads:
+        graphs.setdefault(graph, []).append((subj, pred, obj))
+    return {"@context": context() if context_ref is None else context_ref,
+            "@graph": [{"@id": str(g), "@graph": _node_objects(triples)} for g, triples in graphs.items()]}

@@ -228,7 +228,10 @@ def build_page(text: str, record: dict, *, gold: dict | None = None, title: str 
                         fields=[(k, show_value(item.get(k))) for k in FIELDS[lst]],
                         status=st.get("status"))
             if st.get("wrong") or st.get("soft_wrong"):
-                fact.note = "wrong: " + ", ".join(st["wrong"] + [f"{w} (soft)" for w in st["soft_wrong"]])
+                g = (gold.get(lst) or [])[st["gold"]]
+                fact.note = "wrong: " + "; ".join(
+                    [f"{w} (gold: {show_value(g.get(w))})" for w in st["wrong"]]
+                    + [f"{w} (gold: {show_value(g.get(w))}; not part of an exact match)" for w in st["soft_wrong"]])
             spans = []
             for span in _item_spans(lst, item):
                 ok = _valid_span(span, n)
