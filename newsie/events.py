@@ -7,6 +7,7 @@ that names the event; its dates are the date items of such sentences.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
@@ -20,6 +21,7 @@ _CUT_WORDS = ("成为", "作为", "进入", "发表", "预计", "表示", "认�
               "启动", "宣布", "来到", "走进", "借助", "包含", "包括", "今日", "今天", "昨天", "日前", "近日",
               "在", "于", "的", "是", "了", "与", "及", "由", "将", "从", "即", "等")
 _PLACE_VERBS = r"(?:隆重|盛大|正式|如期|顺利)?(?:举行|召开|举办|开幕|开展|拉开帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|收官|开赛|启动|开启|上演)"
+_MAX_SENTENCES = 50  # context read per event: enough for any article, bounded for huge inputs
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -31,6 +33,10 @@ def _patterns(lang: str = "zh") -> dict:
     cities = lexicon.alternation("cities", lang)
     abbrev = lexicon.table("city_abbreviations", lang)
     return {
+        "cut": regex.compile("|".join(regex.escape(w) for w in _CUT_WORDS)),
+        "year_tail": regex.compile(r"\s?20\d\d$"),
+        "han": regex.compile(r"\p{Han}"),
+        "latin": regex.compile(r"[A-Za-z]"),
         "head": regex.compile(rf"(?:{heads})(?:\s?20\d\d(?![\d年]))?"),
         "name_char": regex.compile(_NAME_CHARS),
         "known": regex.compile(rf"(?<![A-Za-z])(?:{known_alt})(?:\s?(?:20)?\d\d)?(?![A-Za-z])"),
@@ -82,7 +88,7 @@ def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
 def _trim_name(raw: str, p: dict) -> str | None:
     """Cut a candidate back to the event name proper, or None when it names no event."""
     # cut after the last cut word (举行, 在, 的 …) that stands outside quotes and brackets
-    cut = max((m.end() for w in _CUT_WORDS for m in regex.finditer(regex.escape(w), raw[:-2])
+    cut = max((m.end() for m in p["cut"].finditer(raw, 0, len(raw) - 2, overlapped=True)
                if _depth(raw, m.start()) == 0), default=0)
     name = raw[cut:]
     for open_, close in _PAIRS:  # an unmatched closing mark ends what came before it
@@ -106,10 +112,10 @@ def _trim_name(raw: str, p: dict) -> str | None:
         return None
     if p["determiner"].match(name):
         return None
-    head = max((h for h in p["heads"] if name.endswith(h) or regex.sub(r"\s?20\d\d$", "", name).endswith(h)),
-               key=len, default="")
-    rest = regex.sub(r"\s?20\d\d$", "", name)[: -len(head) or None] if head else name
-    if rest in p["generic"] or len(regex.findall(r"\p{Han}", rest)) < 2 and len(regex.findall(r"[A-Za-z]", rest)) < 2:
+    bare = p["year_tail"].sub("", name)  # 华为开发者大会2021 -> 华为开发者大会
+    head = max((h for h in p["heads"] if bare.endswith(h)), key=len, default="")
+    rest = bare[: -len(head) or None] if head else name
+    if rest in p["generic"] or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
         return None
     return name
 
@@ -133,14 +139,20 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
     """One record per named event, in order of first mention."""
     p = _patterns()
     mentions: list[tuple[int, int, str, list[str]]] = []
+    covered = bytearray(len(text) + 1)  # 1 where a mention already stands (keeps this linear)
+
+    def cover(s: int, e: int) -> None:
+        covered[s:e] = b"\x01" * (e - s)
+
     for m in p["quoted"].finditer(text):
         aliases = []
         a = p["alias"].match(text, m.end())
         if a and not regex.search(r"\d+[月日年]", a.group(1)):
             aliases.append(a.group(1).strip())
         mentions.append((m.start("n"), m.end("n"), m.group("n"), aliases))
+        cover(m.start("n"), m.end("n"))
     for h_start, h_end in _head_spans(text, p):
-        if any(s <= h_end - 1 < e for s, e, _, _ in mentions):
+        if covered[h_end - 1]:
             continue
         start = h_start
         while start > 0 and h_end - start < 40 and p["name_char"].match(text[start - 1]):
@@ -154,8 +166,9 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         if a and not regex.search(r"\d+[月日年]", a.group(1)):
             aliases.append(a.group(1).strip())
         mentions.append((start, h_end, name, aliases))
+        cover(start, h_end)
     for m in p["known"].finditer(text):
-        if any(s <= m.start() < e for s, e, _, _ in mentions):
+        if covered[m.start()]:
             continue
         base = regex.sub(r"\s?(?:20)?\d\d$", "", m.group())
         mentions.append((m.start(), m.end(), m.group(), list(p["known_table"].get(base, ()))))
@@ -180,12 +193,15 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
                 event["aliases"].append(a)
         event["spans"].append([start, end])
     # 本次大会 / 该论坛 refer back to the last event named before them: their sentences count too
+    ends = sorted((sp[1], i) for i, e in enumerate(events) for sp in e["spans"])
+    end_keys = [x[0] for x in ends]
     for m in p["anaphor"].finditer(text):
-        before = [(sp[0], e) for e in events for sp in e["spans"] if sp[1] <= m.start()]
-        if before:
-            max(before, key=lambda x: x[0])[1].setdefault("_refs", []).append(list(m.span()))
+        k = bisect.bisect_right(end_keys, m.start())
+        if k:
+            events[ends[k - 1][1]].setdefault("_refs", []).append(list(m.span()))
+    sentence_list = list(_SENTENCE.finditer(text))
     for event in events:
-        _attach_context(text, event, dates, skip, p)
+        _attach_context(text, event, dates, skip, p, sentence_list)
         event.pop("_refs", None)
     return events
 
@@ -216,10 +232,12 @@ def _abbreviates(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
-def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict) -> None:
+def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict,
+                    sentence_list: list) -> None:
     mentions = event["spans"] + event.get("_refs", [])
-    sentences = [s for s in _SENTENCE.finditer(text)
-                 if any(s.start() <= sp[0] < s.end() for sp in mentions)]
+    starts = [s.start() for s in sentence_list]
+    chosen = sorted({bisect.bisect_right(starts, sp[0]) - 1 for sp in mentions})
+    sentences = [sentence_list[i] for i in chosen[:_MAX_SENTENCES] if i >= 0]
     places = []
     for s in sentences:
         for m in p["place"].finditer(s.group()):
@@ -237,10 +255,14 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     if event["city"] is None and places:  # 国家会展中心（天津）, 中国（天津）国际汽车展览会
         found = p["city_any"].search(f'{event["venue"] or ""} {event["name"]}')
         event["city"] = found.group() if found else None
-    in_sentences = [d for d in dates
-                    if any(s.start() <= d["span"][0] < s.end() for s in sentences)
-                    and not any(a <= d["span"][0] < b for a, b in skip)
-                    and not any(a <= d["span"][0] < b for a, b in event["spans"])]
+    inside = {(s.start(), s.end()) for s in sentences}
+    d_starts = [d["span"][0] for d in dates]
+    in_sentences = []
+    for a, b in sorted(inside):
+        for d in dates[bisect.bisect_left(d_starts, a):bisect.bisect_left(d_starts, b)]:
+            if not any(x <= d["span"][0] < y for x, y in skip) \
+                    and not any(x <= d["span"][0] < y for x, y in event["spans"][:_MAX_SENTENCES]):
+                in_sentences.append(d)
     # a range beats a day; a year alone says too little to date an event
     ranked = sorted((d for d in in_sentences if len(d["start"].lstrip("-")) >= 5),
                     key=lambda d: (d["start"] == d["end"], len(d["start"].lstrip("-")) < 8))

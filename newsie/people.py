@@ -45,8 +45,19 @@ def _stop_chars() -> frozenset[str]:
     return frozenset(lexicon.terms("name_stop_chars"))
 
 
-def name_at(text: str, i: int) -> tuple[int, int] | None:
-    """The span of a personal name starting at i (Chinese, transliterated or Latin), else None."""
+def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[int, int] | None:
+    """The span of a personal name starting at i (Chinese, transliterated or Latin), else None.
+
+    COUNTS caches how often each candidate occurs in TEXT (pass one dict per text: a long text
+    with many titles would otherwise be counted again for every one).
+    """
+    counts = {} if counts is None else counts
+
+    def count(s: str) -> int:
+        if s not in counts:
+            counts[s] = text.count(s)
+        return counts[s]
+
     p = _patterns()
     stops = _stop_chars()
     m = p["translit_name"].match(text, i)
@@ -67,7 +78,7 @@ def name_at(text: str, i: int) -> tuple[int, int] | None:
     short, long_ = (i, g_start + 1), (i, g_start + 2)
     if long_[1] > len(text) or not regex.match(r"\p{Han}", text[g_start + 1]):
         return short
-    n_short, n_long = text.count(text[slice(*short)]), text.count(text[slice(*long_)])
+    n_short, n_long = count(text[slice(*short)]), count(text[slice(*long_)])
     if n_short > 1 and n_long < n_short:
         return short  # the two-character form recurs with other characters after it
     if n_long > 1:
@@ -112,7 +123,7 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     return end - len(chunk), chunk
 
 
-def _name_before(text: str, end: int) -> tuple[int, int] | None:
+def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int] | None:
     """A name that ends right before `end` followed by ，/（ (NAME，ORG TITLE)."""
     if end < 2 or text[end - 1] not in "，,（( ":
         return None
@@ -120,7 +131,7 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
         s = end - 1 - length
         if s < 0:
             continue
-        span = name_at(text, s)
+        span = name_at(text, s, counts)
         if span and span[1] == end - 1:
             return span
     return None
@@ -138,6 +149,7 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
     """Every named person with title, org, role and the spans of each mention, in text order."""
     p = _patterns()
     found: dict[str, dict] = {}
+    counts: dict[str, int] = {}
 
     def add(span: tuple[int, int], title: str | None, org: str | None) -> None:
         name = text[slice(*span)]
@@ -162,11 +174,11 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                 title, o_text = pre.group() + title, o_text[: pre.start()]
             org = (o_start, o_text) if len(o_text) >= 2 else None
         after = te + (1 if te < len(text) and text[te] == " " else 0)
-        span = name_at(text, after) if after < len(text) else None
+        span = name_at(text, after, counts) if after < len(text) else None
         if span is None and after < len(text):
             span = _unknown_name_at(text, after)
         if span is None:
-            span = _name_before(text, org[0] if org else ts)
+            span = _name_before(text, org[0] if org else ts, counts)
         if span is None:
             continue
         add(span, title, org[1] if org else None)

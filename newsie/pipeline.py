@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from . import components  # noqa: F401  (registers the newsie.* factories)
+from . import components, tokenizer  # noqa: F401  (registers the factories and the tokenizer)
 from .extensions import register
 
 # Factory names use "_" (spaCy forbids "." in them). Stage order matters: the source stage sets the reference date the dates stage resolves
@@ -19,7 +19,8 @@ def load_pipeline(*, ner: bool = True) -> Language:
     `ner=False` leaves out the statistical NER stage (faster; people then come from rules alone).
     """
     register()
-    nlp = spacy.blank("zh")  # character tokens; newsie's stages work on character offsets
+    # newsie's stages work on character offsets; the tokenizer only has to be fast and exact
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "newsie.tokenizer.v1"}}})
     for stage in STAGES:
         if stage == "newsie_entities" and not ner:
             continue
