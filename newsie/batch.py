@@ -6,6 +6,7 @@ earlier run and processes only the ids not yet in the output.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import multiprocessing as mp
@@ -67,13 +68,14 @@ def done_ids(path: Path) -> set[str]:
 _worker_extractor = None
 
 
-def _extract_chunk(rows: list[Row | InputError]) -> list[dict]:
+def _extract_chunk(rows: list[Row | InputError], max_chars: int | None = None) -> list[dict]:
     """Runs in a worker: the pipeline is loaded once per process, on first use."""
     global _worker_extractor
     if _worker_extractor is None:
         from .extractor import Extractor
 
         _worker_extractor = Extractor()
+    _worker_extractor.max_chars = max_chars
     return list(_worker_extractor.extract_many(rows))
 
 
@@ -83,11 +85,12 @@ def _chunks(rows: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def run_local(rows: Iterable[Row | InputError], workers: int) -> Iterator[dict]:
+def run_local(rows: Iterable[Row | InputError], workers: int, max_chars: int | None = None) -> Iterator[dict]:
     """In this process (workers=1, streaming nlp.pipe) or on a pool of worker processes."""
+    work = functools.partial(_extract_chunk, max_chars=max_chars)
     if workers <= 1:
         for chunk in _chunks(rows, CHUNK):
-            yield from _extract_chunk(chunk)
+            yield from work(chunk)
         return
     # Bounded in-flight work keeps memory flat however long the input is.
     slots = threading.BoundedSemaphore(workers * 4)
@@ -99,12 +102,13 @@ def run_local(rows: Iterable[Row | InputError], workers: int) -> Iterator[dict]:
 
     ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
     with ctx.Pool(workers) as pool:
-        for records in pool.imap(_extract_chunk, feed()):
+        for records in pool.imap(work, feed()):
             slots.release()
             yield from records
 
 
-def run_dask(rows: Iterable[Row | InputError], workers: int, scheduler: str | None) -> Iterator[dict]:
+def run_dask(rows: Iterable[Row | InputError], workers: int, scheduler: str | None,
+             max_chars: int | None = None) -> Iterator[dict]:
     """On dask.distributed: a scheduler at SCHEDULER, or a local cluster of WORKERS processes."""
     from dask.distributed import Client, LocalCluster
 
@@ -118,7 +122,7 @@ def run_dask(rows: Iterable[Row | InputError], workers: int, scheduler: str | No
     try:
         pending: deque = deque()
         for chunk in _chunks(rows, CHUNK):
-            pending.append(client.submit(_extract_chunk, chunk, pure=False))
+            pending.append(client.submit(_extract_chunk, chunk, max_chars, pure=False))
             while len(pending) >= workers * 4:
                 yield from pending.popleft().result()
         while pending:
@@ -142,7 +146,7 @@ def _progress(total: int | None) -> Any:
 def run_batch(rows: Iterable[Row | InputError], output: Path | str | None, *, workers: int = 1,
               engine: str = "local", scheduler: str | None = None, resume: bool = False,
               errors: Path | str | None = None, total: int | None = None,
-              stdout: TextIO | None = None) -> Summary:
+              max_chars: int | None = None, stdout: TextIO | None = None) -> Summary:
     """Write one record per row to OUTPUT ('-' or None: stdout); error records to ERRORS if given."""
     summary = Summary()
     to_stdout = output in (None, "-")
@@ -159,9 +163,9 @@ def run_batch(rows: Iterable[Row | InputError], output: Path | str | None, *, wo
                     yield row
         rows = fresh()
     if engine == "dask":
-        records = run_dask(rows, workers, scheduler)
+        records = run_dask(rows, workers, scheduler, max_chars)
     elif engine == "local":
-        records = run_local(rows, workers)
+        records = run_local(rows, workers, max_chars)
     else:
         raise InputError(f"unknown engine {engine!r}; use local or dask")
 

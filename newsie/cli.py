@@ -14,6 +14,8 @@ from .batch import default_workers
 from .errors import InputError, NewsieError
 from .sources import KINDS
 
+MAX_CHARS = 10_000_000  # characters: a 10 MB article still goes through
+
 # Modules that add their own subcommands: each has `add_parser(subparsers)` and sets `func`
 # on its parser; `func(args) -> int`. They import heavy dependencies inside `func` only.
 PLUGINS: tuple[str, ...] = ("newsie.review.cli", "newsie.kb.cli")
@@ -30,7 +32,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     text = read_text(args.file)
     published = parse_published(args.published, "--published")
-    record = Extractor().extract(text, id=args.id, published=published)
+    record = Extractor(max_chars=args.max_chars).extract(text, id=args.id, published=published)
     print(_dump(record.to_dict(), args.pretty))
     return 0
 
@@ -45,12 +47,30 @@ def cmd_batch(args: argparse.Namespace) -> int:
     rows = read_inputs(args.inputs, args.format)
     summary = run_batch(rows, args.output, workers=args.workers, engine=args.engine,
                         scheduler=args.scheduler, resume=args.resume, errors=args.errors,
-                        total=count_lines(args.inputs))
+                        total=count_lines(args.inputs), max_chars=args.max_chars)
     rate = (summary.ok + summary.failed) / summary.seconds if summary.seconds else 0.0
     resumed = f", {summary.skipped} already done" if args.resume else ""
     print(f"newsie batch: {summary.ok} ok, {summary.failed} failed{resumed} "
           f"({rate:.1f} articles/s) -> {args.output}", file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from spacy.vocab import Vocab
+
+    from .errors import DataFileError
+    from .io import read_text
+    from .lexicon import data_path
+    from .models import model_path
+    from .tokenizer import NewsieTokenizer
+
+    path = model_path("pkuseg-news")
+    if path is None:
+        raise DataFileError("the segmenter model is not installed; reinstall newsie")
+    seg = NewsieTokenizer(Vocab(), "pkuseg", str(path), str(data_path("seg_userdict")))
+    for line in read_text(args.file).splitlines():
+        print(" ".join(w for w in seg.words(line) if not w.isspace()))
+    return 0
 
 
 def _positive(value: str) -> int:
@@ -69,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--published", help="publication date (ISO 8601), the reference for relative dates")
     e.add_argument("--id", help="the record's id")
     e.add_argument("--pretty", action="store_true", help="indent the JSON")
+    e.add_argument("--max-chars", type=_positive, default=MAX_CHARS, help=f"refuse longer articles (default {MAX_CHARS:,})")
     e.set_defaults(func=cmd_extract)
     b = sub.add_parser("batch", help="one record per input article, as JSON Lines")
     b.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -85,7 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--resume", action="store_true",
                    help="keep the records already in OUTPUT and process only the rest")
     b.add_argument("--errors", metavar="FILE", help="write error records here instead of into OUTPUT")
+    b.add_argument("--max-chars", type=_positive, default=MAX_CHARS,
+                   help=f"an article longer than this becomes an error record (default {MAX_CHARS:,})")
     b.set_defaults(func=cmd_batch)
+    g = sub.add_parser("segment", help="segment text into words (one sentence a line in, SIGHAN format out)")
+    g.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    g.set_defaults(func=cmd_segment)
     for module in PLUGINS:
         importlib.import_module(module).add_parser(sub)
     return ap

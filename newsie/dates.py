@@ -21,6 +21,8 @@ live in ``newsie/data/zh/date_*.txt``. The work is done in three small steps:
 from __future__ import annotations
 
 import datetime as _dt
+import re as _re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,30 +41,24 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两":
 _CN_NUM = "〇零○一二两三四五六七八九十"
 
 
+def _normalise_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for o in range(0xFF01, 0xFF5F):
+        table[o] = chr(o - 0xFEE0)
+    # the first rule for a character wins (－ is full-width ASCII before it is a dash)
+    for chars, to in (("\u3000\xa0\u2002\u2003\u2009\u202f", " "), ("號", "号"), ("週", "周"),
+                      ("個", "个"), ("後", "后"), ("—–－−", "-"), ("〜", "~")):
+        for ch in chars:
+            table.setdefault(ord(ch), to)
+    return table
+
+
+_NORMALISE = _normalise_table()
+
+
 def _normalise(text: str) -> str:
     """Full-width ASCII to ASCII, odd spaces to a space, 號/週/個/後 to 号/周/个/后; same length as text."""
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            out.append(chr(o - 0xFEE0))
-        elif ch in "\u3000\xa0\u2002\u2003\u2009\u202f":
-            out.append(" ")
-        elif ch == "號":
-            out.append("号")
-        elif ch == "週":
-            out.append("周")
-        elif ch == "個":
-            out.append("个")
-        elif ch == "後":
-            out.append("后")
-        elif ch in "—–－−":
-            out.append("-")
-        elif ch == "〜":
-            out.append("~")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_NORMALISE)
 
 
 def _num(s: str) -> int:
@@ -82,6 +78,7 @@ def _num(s: str) -> int:
 # --------------------------------------------------------------------------- data
 
 
+@lru_cache(maxsize=None)
 def _alt(name: str) -> str:
     return lexicon.alternation(name)
 
@@ -103,6 +100,7 @@ def _month_parts(bare: bool) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
 def _offsets(name: str) -> dict[str, tuple[int, str]]:
     return {k: (int(v[0]), v[1] if len(v) > 1 else "") for k, v in lexicon.table(name).items()}
 
@@ -161,8 +159,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "reldays": regex.compile(r"(?P<w>" + _alt("date_relative_days") + r")"),
         "week": regex.compile(
             r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末])?"),
+        # (?=…) names the characters a match starts with, so that regex skips to them
         "ago": regex.compile(
-            r"(?<![\d.〇零○一二两三四五六七八九十百千万几数多])(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})" + _S
+            r"(?=[1-9一二两三四五六七八九十])(?<![\d.〇零○一二两三四五六七八九十百千万几数多])(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})" + _S
             + r"(?P<u>天|日|周|个星期|个礼拜|个月|年)" + _S + r"(?P<dir>之前|以前|前)(?![天年月])"),
         "bareyear": regex.compile(r"(?<![A-Za-z0-9_.\-/+#$¥￥])(?P<y>(?:19|20)\d\d)(?![\d.%])"),
         "english": regex.compile(
@@ -215,26 +214,104 @@ def _day_atom(s, e, day: Date) -> _Atom:
     return _Atom(s, e, p, list(p), "d", year_given=True, kind="rel")
 
 
+# --------------------------------------------------------------------------- text indexes
+#
+# Everything that looks back or ahead of a mention over an unbounded stretch (the clause, the
+# sentence, the paragraph) goes through these indexes, built once a text, so that the work
+# stays linear in the length of the text however many mentions it holds.
+
+_LONG = 256  # a stretch longer than this is looked up in an index, not scanned
+
+
+def _positions(t: str, chars: str) -> list[int]:
+    """The sorted positions of every character of CHARS in T."""
+    if not chars:
+        return []
+    return [m.start() for m in _re.finditer("[" + _re.escape(chars) + "]", t)]
+
+
+def _occurrences(t: str, word: str) -> list[int]:
+    """The sorted start positions of every (possibly overlapping) occurrence of WORD in T."""
+    out = []
+    i = t.find(word)
+    while i >= 0:
+        out.append(i)
+        i = t.find(word, i + 1)
+    return out
+
+
+class _Text:
+    """A normalised text with lazily built position indexes."""
+
+    _CLAUSE_MARKS = "，,。！？；;\n"
+
+    def __init__(self, t: str):
+        self.t = t
+        self._pos: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] = {}
+
+    def positions(self, chars: str) -> list[int]:
+        p = self._pos.get(chars)
+        if p is None:
+            p = self._pos[chars] = _positions(self.t, chars)
+        return p
+
+    def last_before(self, chars: str, s: int) -> int:
+        """The last position < S of a character of CHARS, or -1 (t.rfind for a set)."""
+        p = self.positions(chars)
+        j = bisect_left(p, s)
+        return p[j - 1] if j else -1
+
+    def count(self, ch: str, start: int, end: int) -> int:
+        """t.count(ch, start, end) for one character."""
+        p = self.positions(ch)
+        return max(0, bisect_left(p, end) - bisect_left(p, start))
+
+    def has_any(self, words, start: int, end: int) -> bool:
+        """Whether any of WORDS occurs whole inside t[start:end]."""
+        if end - start <= _LONG:
+            seg = self.t[start:end]
+            return any(w in seg for w in words)
+        for w in words:
+            if not w:
+                return True
+            occ = self._words.get(w)
+            if occ is None:
+                occ = self._words[w] = _occurrences(self.t, w)
+            j = bisect_left(occ, start)
+            if j < len(occ) and occ[j] + len(w) <= end:
+                return True
+        return False
+
+
+@lru_cache(maxsize=None)
+def _clause_after_re(limit: int) -> regex.Pattern:
+    return regex.compile(r"[^。！？!?；;\n]{0," + str(limit) + "}")
+
+
 def _clause_after(t: str, e: int, limit: int = 24) -> str:
-    m = regex.match(r"[^。！？!?；;\n]{0," + str(limit) + "}", t[e:])
+    m = _clause_after_re(limit).match(t, e)
     return m.group(0) if m else ""
 
 
-def _in_quote(t: str, s: int) -> bool:
-    start = max(t.rfind("\n", 0, s), 0)
-    seg = t[start:s]
-    return seg.count("“") > seg.count("”") or seg.count("「") > seg.count("」")
+def _in_quote(tx: _Text, s: int) -> bool:
+    start = max(tx.last_before("\n", s), 0)
+    if s - start <= _LONG:
+        seg = tx.t[start:s]
+        return seg.count("“") > seg.count("”") or seg.count("「") > seg.count("」")
+    return tx.count("“", start, s) > tx.count("”", start, s) or tx.count("「", start, s) > tx.count("」", start, s)
 
 
-def _deictic_ok(t: str, s: int, e: int) -> bool:
+def _deictic_ok(tx: _Text, s: int, e: int) -> bool:
     """今天/今日 place a reported happening (今天上午，小米在北京发布了…), not 'nowadays'."""
+    t = tx.t
     after = t[e:e + 3]
     if any(after.startswith(w) for w in lexicon.terms("date_time_of_day")):
         return True
     before = t[max(0, s - 2):s]
     if any(before.endswith(w) for w in lexicon.terms("date_deictic_blockers")):
         return False
-    if _in_quote(t, s):
+    if _in_quote(tx, s):
         return False
     if t[e:e + 1] == "的":
         return False
@@ -246,8 +323,26 @@ def _deictic_ok(t: str, s: int, e: int) -> bool:
     return any(v in clause for v in lexicon.terms("date_event_verbs"))
 
 
+def _groupdict(m) -> dict:
+    """``m.groupdict()``, built faster: the composite pattern's groups are all named, so the
+    names in group order zipped with ``m.groups()`` give the same dict."""
+    pat = m.re
+    names = _group_names(pat)
+    if names is None:
+        return m.groupdict()
+    return dict(zip(names, m.groups()))
+
+
+@lru_cache(maxsize=None)
+def _group_names(pat) -> tuple[str, ...] | None:
+    index = pat.groupindex
+    if len(set(index.values())) != pat.groups or len(index) != pat.groups:
+        return None  # an unnamed group or two names for one group: use groupdict()
+    return tuple(sorted(index, key=index.get))
+
+
 def _composite(m, t: str, pub: Date | None) -> _Atom | None:
-    g = m.groupdict()
+    g = _groupdict(m)
     s, e = m.span()
     y = None
     rel_year = False
@@ -432,8 +527,57 @@ def _618(t: str, pub: Date | None) -> list[_Atom]:
     return out
 
 
-def _atoms(t: str, pub: Date | None) -> list[_Atom]:
+@lru_cache(maxsize=None)
+def _composite_words() -> dict[str, tuple[str, ...]]:
+    """The words that a composite mention may start with (relative years, parts of a year,
+    festivals), by first character."""
+    out: dict[str, list[str]] = {}
+    for name in ("date_relative_years", "date_year_parts", "date_festivals"):
+        for w in lexicon.terms(name):
+            out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# A composite mention that starts with a numeral (or 第) holds 年, 月 or 季 at most
+# _NUMERAL_REACH characters after its start: 2018 财年, 4 - 6月, 第1 - 第4季度, 第1财政季度.
+_NUMERAL_REACH = 12
+_NUMERAL_START = regex.compile(r"[\d〇零○一二两三四五六七八九十第]")
+
+
+def _composite_starts(t: str) -> list[int]:
+    """Every position where the composite pattern can start a match (a superset): a
+    relative-year/part/festival word, Q/q, 前, or a numeral shortly before 年/月/季."""
+    out = []
+    prev_anchor = -1
+    for p in _positions(t, "年月季"):
+        lo = max(prev_anchor + 1, p - _NUMERAL_REACH)
+        if lo < p:
+            out.extend(n.start() for n in _NUMERAL_START.finditer(t, lo, p))
+        prev_anchor = p
+    out.extend(_positions(t, "Qq前"))
+    for ws in _composite_words().values():
+        for w in ws:
+            out.extend(_occurrences(t, w))
+    return sorted(set(out))
+
+
+def _composite_matches(t: str):
+    """The matches of ``_patterns()["composite"].finditer(t)``, trying only the positions
+    where a match can start (the pattern is slow to try at every position)."""
+    pat = _patterns()["composite"]
+    cur = 0
+    for p in _composite_starts(t):
+        if p < cur:
+            continue
+        m = pat.match(t, p)
+        if m is not None and m.end() > p:
+            yield m
+            cur = m.end()
+
+
+def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
     P = _patterns()
+    tx = tx if tx is not None else _Text(t)
     cands: list[_Atom] = []
     for m in P["numeric"].finditer(t):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -443,9 +587,7 @@ def _atoms(t: str, pub: Date | None) -> list[_Atom]:
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2:
             cands.append(_Atom(m.start(), m.end(), [y1, None, None], [y2, None, None], "y", year_given=True, kind="yrange"))
-    for m in P["composite"].finditer(t, overlapped=False):
-        if m.end() == m.start():
-            continue
+    for m in _composite_matches(t):
         a = _composite(m, t, pub)
         if a:
             cands.append(a)
@@ -482,7 +624,7 @@ def _atoms(t: str, pub: Date | None) -> list[_Atom]:
         days = _offsets("date_relative_days")
         for m in P["reldays"].finditer(t):
             off, check = days[m["w"]]
-            if check == "deictic" and not _deictic_ok(t, m.start(), m.end()):
+            if check == "deictic" and not _deictic_ok(tx, m.start(), m.end()):
                 continue
             cands.append(_day_atom(m.start(), m.end(), pub + _dt.timedelta(days=off)))
         weeks = _offsets("date_relative_weeks")
@@ -530,12 +672,13 @@ def _atoms(t: str, pub: Date | None) -> list[_Atom]:
         cands.append(_Atom(m.start(), m.end(), [base + d, None, None], [base + d + 9, None, None], "y",
                            year_given=True, kind="decade"))
     if pub is not None:
+        wdays = {k: int(v[0]) for k, v in lexicon.table("date_weekdays").items()}
         for m in P["weekday"].finditer(t):
             # a bare weekday in a report: that day of the publication week, the last one
             # before publication when the clause reports a past happening
-            wd = {k: int(v[0]) for k, v in lexicon.table("date_weekdays").items()}[m["wd"]]
+            wd = wdays[m["wd"]]
             day = pub + _dt.timedelta(days=wd - pub.isoweekday())
-            if day > pub and not _cue(t, m.start(), m.end(), "date_future_cues"):
+            if day > pub and not _cue(tx, m.start(), m.end(), "date_future_cues"):
                 day -= _dt.timedelta(weeks=1)
             cands.append(_day_atom(m.start(), m.end(), day))
     cands.extend(_618(t, pub))
@@ -544,15 +687,34 @@ def _atoms(t: str, pub: Date | None) -> list[_Atom]:
 
     # settle overlaps: longest first, then leftmost
     cands.sort(key=lambda a: (-(a.e - a.s), a.s))
-    taken: list[_Atom] = []
-    for a in cands:
-        if all(a.e <= b.s or a.s >= b.e for b in taken):
-            taken.append(a)
     # words that contain a date word but are not dates
-    bad = [m.span() for m in regex.finditer(_alt("date_not_dates"), t)]
-    taken = [a for a in taken if all(a.e <= s or a.s >= e for s, e in bad)]
+    bad = [m.span() for m in _not_dates_re().finditer(t)]
+    if all(a.e > a.s for a in cands) and all(e > s for s, e in bad):
+        # non-empty spans overlap when they share a character: mark the characters covered
+        # so far instead of comparing each candidate with every one taken before it
+        taken = []
+        used = bytearray(len(t) + 1)
+        for a in cands:
+            if used.find(1, a.s, a.e) < 0:
+                taken.append(a)
+                used[a.s:a.e] = b"\x01" * (a.e - a.s)
+        used = bytearray(len(t) + 1)
+        for s, e in bad:
+            used[s:e] = b"\x01" * (e - s)
+        taken = [a for a in taken if used.find(1, a.s, a.e) < 0]
+    else:  # an empty span (never produced by the patterns): the plain rule
+        taken = []
+        for a in cands:
+            if all(a.e <= b.s or a.s >= b.e for b in taken):
+                taken.append(a)
+        taken = [a for a in taken if all(a.e <= s or a.s >= e for s, e in bad)]
     taken.sort(key=lambda a: a.s)
     return taken
+
+
+@lru_cache(maxsize=None)
+def _not_dates_re() -> regex.Pattern:
+    return regex.compile(_alt("date_not_dates"))
 
 
 def _bare_years(t: str, pub: Date | None) -> list[_Atom]:
@@ -648,10 +810,13 @@ def _sentence_bounds(t: str) -> list[int]:
     return [m.end() for m in regex.finditer(r"[。！？!?；;\n]", t)]
 
 
-def _cue(t: str, s: int, e: int, name: str) -> bool:
-    start = max([t.rfind(c, 0, s) for c in "，,。！？；;\n"] + [-1]) + 1
-    clause = t[start:e] + _clause_after(t, e, 30)
-    return any(w in clause for w in lexicon.terms(name))
+def _cue(tx: _Text, s: int, e: int, name: str) -> bool:
+    """Whether a word of NAME stands in the clause of t[s:e] (from the last mark before S to
+    30 characters past E within the sentence)."""
+    start = tx.last_before(_Text._CLAUSE_MARKS, s) + 1
+    end = e + len(_clause_after(tx.t, e, 30))
+    # t[start:e] + _clause_after(t, e, 30) is t[start:end]
+    return tx.has_any(lexicon.terms(name), start, end)
 
 
 def _comparison(t: str, s: int) -> bool:
@@ -673,30 +838,28 @@ def _iso(p: list, prec: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
 
 
-def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None) -> list[dict]:
-    bounds = _sentence_bounds(t)
+def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text | None = None) -> list[dict]:
+    tx = tx if tx is not None else _Text(t)
+    bounds = _sentence_bounds(t)  # sorted
 
     def sentence_of(pos: int) -> int:
-        n = 0
-        for b in bounds:
-            if b <= pos:
-                n += 1
-            else:
-                break
-        return n
+        return bisect_right(bounds, pos)  # the number of bounds <= pos
+
+    newlines = tx.positions("\n")
 
     def para_of(pos: int) -> int:
-        return t.count("\n", 0, pos)
+        return bisect_left(newlines, pos)  # t.count("\n", 0, pos)
 
     out = []
     sent_year: dict[int, int] = {}
     last_month: list[tuple[int, int | None, int]] = []  # (paragraph, year, month)
+    last_in_para: dict[int, tuple[int, int | None, int]] = {}  # the last of last_month a paragraph
     for a in atoms:
         sn = sentence_of(a.s)
         if a.need_month:
-            ctx = [x for x in last_month if x[0] == para_of(a.s)]
+            ctx = last_in_para.get(para_of(a.s))
             if ctx:
-                _, yy, mm = ctx[-1]
+                _, yy, mm = ctx
                 a.a[1] = a.b[1] = mm if a.a[1] is None else a.a[1]
                 if a.b[1] is None:
                     a.b[1] = mm
@@ -705,8 +868,8 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None) -> list[di
                     a.need_year = False
             elif pub is not None:
                 y, mo = pub.year, pub.month
-                if a.a[2] > pub.day + 1 and _cue(t, a.s, a.e, "date_past_cues") \
-                        and not _cue(t, a.s, a.e, "date_future_cues"):
+                if a.a[2] > pub.day + 1 and _cue(tx, a.s, a.e, "date_past_cues") \
+                        and not _cue(tx, a.s, a.e, "date_future_cues"):
                     y, mo = _ym_add(y, mo, -1)
                 a.a[0], a.a[1] = y, mo
                 a.b[0] = y
@@ -732,8 +895,8 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None) -> list[di
                     ahead = (y - pub.year) * 12 + first[1] - pub.month
                     if first[2] is not None and ahead == 0 and first[2] > pub.day:
                         ahead = 0.5
-                    if not _cue(t, a.s, a.e, "date_future_cues") and (
-                            ahead >= 6 or (ahead > 0 and _cue(t, a.s, a.e, "date_past_cues"))):
+                    if not _cue(tx, a.s, a.e, "date_future_cues") and (
+                            ahead >= 6 or (ahead > 0 and _cue(tx, a.s, a.e, "date_past_cues"))):
                         y -= 1
             if y is not None:
                 a.a[0] = y
@@ -749,6 +912,7 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None) -> list[di
             sent_year[sn] = a.b[0]
         if a.prec == "d" and a.b[1] is not None:
             last_month.append((para_of(a.s), a.b[0], a.b[1]))
+            last_in_para[last_month[-1][0]] = last_month[-1]
         if not all(_valid(p[0], p[1], p[2]) for p in (a.a, a.b)):
             continue
         start, end = _iso(a.a, a.prec), _iso(a.b, a.prec)
@@ -786,7 +950,8 @@ def find_dates(text: str, published: "Date | str | None" = None) -> list[dict]:
     """
     pub = _as_date(published)
     t = _normalise(text)
-    atoms = _merge_ranges(t, _atoms(t, pub))
+    tx = _Text(t)
+    atoms = _merge_ranges(t, _atoms(t, pub, tx))
     # strip a trailing space inside a mention ("16 日" keeps its inner space only)
     for a in atoms:
         while a.e > a.s and t[a.e - 1] == " ":
@@ -794,4 +959,4 @@ def find_dates(text: str, published: "Date | str | None" = None) -> list[dict]:
         while a.s < a.e and t[a.s] == " ":
             a.s += 1
 
-    return _resolve(text, t, atoms, pub)
+    return _resolve(text, t, atoms, pub, tx)

@@ -12,3 +12,7 @@ class InputError(NewsieError, ValueError):
 
 class DataFileError(NewsieError):
     """A data file or model shipped with newsie is missing or malformed: reinstall newsie."""
+
+
+class TooLargeError(InputError):
+    """An article is longer than the configured maximum (`max_chars`, `--max-chars`)."""

@@ -1,13 +1,14 @@
 """The Python API: `Extractor.extract` for one article, `extract_many` to stream a batch."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError
+from .errors import InputError, TooLargeError
 from .pipeline import load_pipeline
 from .record import Record, error_record
 from .source import parse_published
@@ -15,20 +16,31 @@ from .source import parse_published
 _FIELDS = ("events", "people", "quantities", "dates")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(text: object, what: str) -> str:
+    """The article text, with lone surrogates (undecodable bytes escaped by Python) replaced by
+    U+FFFD one for one, so that offsets into the input stay valid and the record encodes as JSON."""
     if not isinstance(text, str):
         raise InputError(f"{what}: 'text' must be a string, got {type(text).__name__}")
-    return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class Extractor:
     """Runs newsie's pipeline over articles and returns `Record`s."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, *, max_chars: int | None = None) -> None:
+        """MAX_CHARS: refuse longer articles with TooLargeError (None: no limit)."""
         self.nlp = nlp if nlp is not None else load_pipeline()
+        self.max_chars = max_chars
 
     def _make_doc(self, text: str, published: Any, what: str) -> Doc:
-        doc = self.nlp.make_doc(_check_text(text, what))
+        text = _check_text(text, what)
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise TooLargeError(f"{what}: {len(text):,} characters, more than the maximum of "
+                                f"{self.max_chars:,} (raise it with --max-chars)")
+        doc = self.nlp.make_doc(text)
         date = parse_published(published, f"{what}: published")
         doc._.published = date.isoformat() if date else None
         return doc
@@ -65,7 +77,7 @@ class Extractor:
                     ctx["title"], ctx["url"] = row.get("title"), row.get("url")
                     doc = self._make_doc(row["text"], row.get("published"), f"row {n} (id {rid!r})")
                 except InputError as exc:
-                    ctx["error"] = ("input", str(exc))
+                    ctx["error"] = ("too_large" if isinstance(exc, TooLargeError) else "input", str(exc))
                     doc = self.nlp.make_doc("")
                 yield doc, ctx
 

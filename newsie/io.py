@@ -10,14 +10,30 @@ from typing import Any
 from .errors import InputError
 
 
+_FALLBACKS = ("gb18030", "big5")  # GB18030 is a superset of GBK and GB2312
+
+
 def decode(data: bytes, what: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused by name."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Text from bytes: a BOM (UTF-8, UTF-16, UTF-32), else strict UTF-8, else GB18030/GBK or Big5
+    as charset-normalizer judges the bytes; anything else is refused, naming the input."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{what}: starts with a {codec} byte-order mark but is not valid {codec}") from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{what}: not UTF-8 text (byte {exc.start}); convert it to UTF-8 first") from None
+        first_bad = exc.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_FALLBACKS)).best()
+    if best is not None:
+        return str(best)
+    raise InputError(f"{what}: cannot decode (invalid UTF-8 at byte {first_bad}; also tried "
+                     f"{', '.join(_FALLBACKS)}); convert it to UTF-8 first")
 
 
 def read_text(path: str) -> str:

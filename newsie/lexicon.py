@@ -11,8 +11,13 @@ from importlib import resources
 from .errors import DataFileError
 
 
+def data_path(name: str, lang: str = "zh"):
+    """The path of data file NAME (for libraries that want a file, such as pkuseg's user dict)."""
+    return resources.files("newsie") / "data" / lang / f"{name}.txt"
+
+
 def _lines(name: str, lang: str) -> list[str]:
-    path = resources.files("newsie") / "data" / lang / f"{name}.txt"
+    path = data_path(name, lang)
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -92,6 +92,11 @@ def nfkc(text: str) -> str:
 
 def parse_arabic(text: str) -> Optional[Number]:
     """``7,368`` → 7368; ``2.7`` → 2.7; ``１．５`` → 1.5; ``-6`` → -6."""
+    if text.isascii() and text.isdigit():  # the common case, read the same way, faster
+        try:
+            return int(text)
+        except ValueError:  # past the int-from-str digit limit
+            return None
     if not text or not _ARABIC_RE.fullmatch(text):
         return None
     s = nfkc(text).replace(",", "").replace("−", "-")

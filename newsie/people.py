@@ -145,6 +145,21 @@ def _is_speaker(text: str, name: str) -> bool:
     return False
 
 
+def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) -> bool:
+    """An NER PERSON span kept without a title: a Chinese name (known surname, 2-4 characters,
+    the rules' own reading of its length) or a transliteration with ·, that recurs or speaks."""
+    name = text[s:e]
+    if "·" in name:
+        ok = bool(p["translit_name"].fullmatch(name))
+    else:
+        ok = bool(regex.fullmatch(r"\p{Han}{2,4}", name)) and name_at(text, s, counts) == (s, e)
+    if not ok:
+        return False
+    if counts.setdefault(name, text.count(name)) > 1:
+        return True
+    return bool(p["verb_now"].match(text, e) or p["speech"].match(text[e:e + 12]))
+
+
 def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[dict]:
     """Every named person with title, org, role and the spans of each mention, in text order."""
     p = _patterns()
@@ -183,8 +198,12 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
             continue
         add(span, title, org[1] if org else None)
 
+    taken = bytearray(len(text) + 1)  # characters inside a name the rules found
+    for name in found:
+        for m in regex.finditer(regex.escape(name), text):
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     for s, e, label in entities:
-        if label == "PERSON" and 2 <= e - s <= 20:
+        if label == "PERSON" and not any(taken[s:e]) and _plausible_name(text, s, e, p, counts):
             add((s, e), None, None)
 
     people = []

@@ -14,7 +14,9 @@ CONTRACT.md describes.  The reading goes in small steps, each a pure function:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 from typing import Optional, Sequence
 
 import regex
@@ -58,6 +60,8 @@ _CORE = regex.compile(
     rf"|(?P<half>一半)"
     rf"|(?P<sign>[-−－](?=[0-9０-９]))?(?P<pre>[数幾几]|上(?=[十百千万萬亿億]))?(?P<num>{_N})"
 )
+_CORE_NAMES = tuple(sorted(_CORE.groupindex, key=_CORE.groupindex.get))
+assert len(_CORE_NAMES) == _CORE.groups  # every group is named: groups() lines up with the names
 _RANGE_SEP = regex.compile(r"\s?(?:到|至|~|～|-|－|—{1,2}|–)\s?")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;：:！!？?\n\r（）()“”\"「」『』《》【】…、]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n\r]")
@@ -85,6 +89,35 @@ def _unit_re() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _unit_starts() -> frozenset[str]:
+    """Every character a non-empty ``_unit_re`` match can start with."""
+    return frozenset(" \u00a0多余餘" + BIG) | {form[0] for form in _units()}
+
+
+class _NoUnit:
+    """What ``_unit_re().match(text, pos)`` gives where nothing it knows starts at POS."""
+
+    __slots__ = ("_end",)
+
+    def __init__(self, end: int):
+        self._end = end
+
+    def group(self, name: str) -> Optional[str]:
+        return "" if name in ("space", "mult") else None
+
+    def end(self) -> int:
+        return self._end
+
+
+def _unit_at(text: str, pos: int):
+    """``_unit_re().match(text, pos)``, without running the long alternation where no unit,
+    multiplier, inside hedge or space starts at POS (it always matches, maybe empty)."""
+    if text[pos:pos + 1] in _unit_starts():
+        return _unit_re().match(text, pos)
+    return _NoUnit(pos)
+
+
+@lru_cache(maxsize=None)
 def _hedges() -> dict[str, list[tuple[str, bool]]]:
     out: dict[str, list[tuple[str, bool]]] = {"before": [], "after": [], "inside": []}
     for line in lexicon._lines("qty_hedges", "zh"):
@@ -109,8 +142,11 @@ def _trim() -> tuple[list[str], list[str]]:
 
 # ---------------------------------------------------------------- helpers
 
+_ARABIC_DIGIT = regex.compile(r"[0-9０-９]")
+
+
 def _is_arabic(s: str) -> bool:
-    return bool(_rx_search(r"[0-9０-９]", s))
+    return bool(_ARABIC_DIGIT.search(s))
 
 
 def _has_digit(s: str) -> bool:
@@ -119,6 +155,27 @@ def _has_digit(s: str) -> bool:
 
 def _overlaps(a: tuple[int, int], spans: Sequence[Sequence[int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+class _SkipIndex:
+    """SKIP spans sorted by start, with the running maximum of their ends, so that
+    "does [a, b) overlap any span" (``_overlaps``) costs O(log n) instead of O(n)."""
+
+    __slots__ = ("starts", "max_end")
+
+    def __init__(self, spans: Sequence[Sequence[int]]):
+        pairs = sorted(((s, e) for s, e in spans), key=itemgetter(0))
+        self.starts = [s for s, _ in pairs]
+        self.max_end = []
+        top = None
+        for _, e in pairs:
+            top = e if top is None or e > top else top
+            self.max_end.append(top)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        # the spans with start < b are the first k; one of them ends after a iff the largest end does
+        k = bisect_left(self.starts, b)
+        return k > 0 and a < self.max_end[k - 1]
 
 
 def _value(num: str) -> Optional[float]:
@@ -138,6 +195,16 @@ def _clause_start(text: str, i: int) -> int:
 
 # ---------------------------------------------------------------- hedges
 
+@lru_cache(maxsize=None)
+def _before_hedges_by_length() -> tuple[tuple[int, dict[str, bool]], ...]:
+    """The "before" hedges grouped by length, longest first (as ``_hedges`` orders them):
+    the first hedge of that list a string ends with is its longest suffix in it."""
+    by_len: dict[int, dict[str, bool]] = {}
+    for word, approx in _hedges()["before"]:
+        by_len.setdefault(len(word), {}).setdefault(word, approx)
+    return tuple(sorted(by_len.items(), reverse=True))
+
+
 def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
     """The hedge right before the number: (its start, word, approx)."""
     window = text[max(0, start - 12):start]
@@ -145,8 +212,10 @@ def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
         if gap and not window.endswith(gap):
             continue
         w = window[: len(window) - len(gap)]
-        for word, approx in _hedges()["before"]:
-            if w.endswith(word):
+        for n, words in _before_hedges_by_length():
+            if n <= len(w) and w[len(w) - n:] in words:
+                word = w[len(w) - n:]
+                approx = words[word]
                 before = w[: len(w) - len(word)]
                 if word in ("近",) and before.endswith(("最", "附", "临", "接", "将", "靠")):
                     continue
@@ -197,9 +266,14 @@ def _exclude_re() -> regex.Pattern:
     return regex.compile(lexicon.alternation("qty_exclude"))
 
 
+@lru_cache(maxsize=None)
+def _exclude_width() -> int:
+    return max(map(len, _exclude_words()))
+
+
 def _in_excluded_word(text: str, s: int, e: int) -> bool:
     """Whether [s, e) overlaps a listed non-quantity word (百度, 万一, 三只松鼠…)."""
-    width = max(map(len, _exclude_words()))
+    width = _exclude_width()
     lo = max(0, s - width + 1)
     for m in _exclude_re().finditer(text, lo, min(len(text), e + width), overlapped=True):
         if m.start() < e and m.end() > s:
@@ -255,20 +329,31 @@ def _term_like(text: str, s: int, e_num: str, end: int, unit: Optional[str]) -> 
 
 # ---------------------------------------------------------------- subject
 
-def _trim_subject(seg: str) -> str:
+@lru_cache(maxsize=None)
+def _trim_by_length() -> tuple[tuple[tuple[int, frozenset], ...], tuple[tuple[int, frozenset], ...]]:
+    """The trim words grouped by length, longest first: the first word of a longest-first
+    list that a string ends (starts) with is its longest suffix (prefix) in the list."""
+    def group(words: list[str]) -> tuple[tuple[int, frozenset], ...]:
+        lens = sorted({len(w) for w in words}, reverse=True)
+        return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lens)
     head, tail = _trim()
+    return group(head), group(tail)
+
+
+def _trim_subject(seg: str) -> str:
+    head, tail = _trim_by_length()
     seg = seg.strip()
     changed = True
     while changed and seg:
         changed = False
-        for w in tail:
-            if seg.endswith(w) and len(seg) > 0:
-                seg = seg[: -len(w)].strip()
+        for n, words in tail:
+            if len(seg) >= n and seg[-n:] in words:
+                seg = seg[:-n].strip()
                 changed = True
                 break
-        for w in head:
-            if seg.startswith(w):
-                seg = seg[len(w):].strip()
+        for n, words in head:
+            if len(seg) >= n and seg[:n] in words:
+                seg = seg[n:].strip()
                 changed = True
                 break
     return seg
@@ -330,7 +415,7 @@ def _subject(text: str, qstart: int, end: int, kind: Optional[str], prev: Option
 
 def _read_at(text: str, m: regex.Match) -> Optional[dict]:
     s, e = m.span()
-    g = m.groupdict()
+    g = dict(zip(_CORE_NAMES, m.groups()))  # m.groupdict(), several times faster
     value = None
     value_max = None
     unit = None
@@ -373,7 +458,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         end = e
         # 十几, 二十几万
         if value is not None and text.startswith("几", end) and _rx_search(r"[十百千万萬亿億]$", num_text):
-            mm = _rx_match(rf"几([{BIG}]?)", text[end:])
+            mm = _rx(rf"几([{BIG}]?)").match(text, end)
             ap = parse_approx(num_text + mm.group())
             if ap:
                 value, approx, qualifier = ap.value, True, "几"
@@ -388,7 +473,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             value = -value
 
     # unit, with a multiplier or inside hedge before it
-    um = _unit_re().match(text, end)
+    um = _unit_at(text, end)
     mult, inside, utext = um.group("mult"), um.group("inside"), um.group("unit")
     if (mult or utext or inside) and um.group("space") and not _is_arabic(num_text):
         return None
@@ -433,7 +518,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             m2 = _CORE.match(text, rm.end())
             if m2 and m2.group("num") and not m2.group("pre") and not m2.group("sign"):
                 v2 = _value(m2.group("num"))
-                um2 = _unit_re().match(text, m2.end())
+                um2 = _unit_at(text, m2.end())
                 mult2 = um2.group("mult") if um2 else ""
                 u2 = um2.group("unit") if um2 and not um2.group("space") else None
                 if v2 is not None and not um2.group("inside") and not um2.group("space"):
@@ -482,6 +567,12 @@ def _emit(text: str, q: dict) -> bool:
             and not any(c in BIG for c in num) and q["value_max"] is None \
             and text[end:end + 1] not in "，,。；;、＋+":
         return False  # a bare figure inside a name or code: 骁龙888, 618
+    if unit is None and kind is None and utext is None and not q["mult"] and not g["pre"] \
+            and not q["approx"] and not any(c in BIG for c in num) \
+            and not _bare_figure_ok(text, s, end, num, q["value_max"]):
+        # only the last rules below (_bare_figure_ok) can accept a figure with no unit,
+        # multiplier or hedge: when they do not, the answer is no without the checks between
+        return False
     if _in_excluded_word(text, s, end):
         return False
     if _date_like(text, s, num, end, utext and _units()[utext][0]):
@@ -528,9 +619,16 @@ def _emit(text: str, q: dict) -> bool:
         return True
     if q["approx"]:
         return True
+    return _bare_figure_ok(text, s, end, num, q["value_max"])
+
+
+def _bare_figure_ok(text: str, s: int, end: int, num: str, value_max) -> bool:
+    """The last rules of ``_emit``: a bare Arabic figure is a quantity before a plus sign
+    (20+) or after a copula at the end of its clause (PPI达到了261，)."""
+    arabic = _is_arabic(num)
     if arabic and _rx_match(r"[＋+](?![0-9０-９])", text[end:end + 1]):
         return True
-    if arabic and q["value_max"] is None:
+    if arabic and value_max is None:
         # a bare figure after a copula, ending its clause: PPI达到了261，
         before = text[max(0, s - 4):s]
         after = text[end:end + 1]
@@ -540,12 +638,37 @@ def _emit(text: str, q: dict) -> bool:
     return False
 
 
+_G_SIGN, _G_PRE, _G_NUM = (_CORE_NAMES.index(n) for n in ("sign", "pre", "num"))
+_PLAIN_FIGURE = regex.compile(r"[0-9０-９][0-9０-９,.．]*")
+
+
+def _refused_bare_figure(text: str, m: regex.Match, groups: tuple) -> bool:
+    """Whether M is a plain Arabic figure (no sign, no 数/几/上) that nothing after extends
+    (no unit, multiplier, space, 成 or range) and that ``_emit`` would therefore refuse:
+    the same answer as ``_read_at`` + ``_emit``, without their cost (1,1,1,…, tables)."""
+    num = groups[_G_NUM]
+    if num is None or groups[_G_SIGN] is not None or groups[_G_PRE] is not None:
+        return False
+    if not _PLAIN_FIGURE.fullmatch(num):
+        return False
+    s, e = m.span()
+    c = text[e:e + 1]
+    if c in _unit_starts() or c == "成" or _RANGE_SEP.match(text, e):
+        return False
+    # _read_at gives no unit, kind, multiplier or hedge: _emit keeps it only by _bare_figure_ok
+    # (whose answer with a value_max is never yes where it is no without one)
+    return not _bare_figure_ok(text, s, e, num, None)
+
+
 def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dict]:
     """Every quantity in TEXT, in text order (see the module docstring)."""
     out: list[dict] = []
+    skip_index = _SkipIndex(skip)
     pos = 0
     for m in _CORE.finditer(text):
         if m.start() < pos:
+            continue
+        if _refused_bare_figure(text, m, m.groups()):
             continue
         q = _read_at(text, m)
         if q is None:
@@ -571,7 +694,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
             pass
         if pre_word and qualifier != pre_word and not q["approx"]:
             approx = approx or pre_approx
-        if _overlaps((s, end), skip):
+        if skip_index.overlaps(s, end):
             pos = end
             continue
         value = q["value"]

@@ -32,13 +32,26 @@ def align(text: str, words: list[str]) -> list[str]:
     return tokens
 
 
+LONG_TEXT = 200_000  # above this many characters, one token per line keeps the Doc small
+
+
+def lines(text: str) -> list[str]:
+    """TEXT as line tokens (each keeps its newline), for texts too long for a token per character."""
+    return text.splitlines(keepends=True)
+
+
 class NewsieTokenizer:
-    """Characters (segmenter="char") or pkuseg words (segmenter="pkuseg") as spaCy tokens."""
+    """Characters (segmenter="char") or pkuseg words (segmenter="pkuseg") as spaCy tokens.
+
+    newsie's stages read `doc.text`, not tokens; a text longer than `long_text` characters gets
+    one token per line so that memory stays bounded (a 10 MB article is 10 M characters).
+    """
 
     def __init__(self, vocab: Vocab, segmenter: str = "char", model: str | None = None,
-                 user_dict: str | None = None) -> None:
+                 user_dict: str | None = None, long_text: int = LONG_TEXT) -> None:
         self.vocab = vocab
         self.segmenter = segmenter
+        self.long_text = long_text
         self._seg = None
         if segmenter == "pkuseg":
             import spacy_pkuseg
@@ -54,7 +67,10 @@ class NewsieTokenizer:
         return self._seg.cut(text) if self._seg is not None else list(text)
 
     def __call__(self, text: str) -> Doc:
-        tokens = align(text, self.words(text)) if self._seg is not None else list(text)
+        if len(text) > self.long_text:
+            tokens = lines(text)
+        else:
+            tokens = align(text, self.words(text)) if self._seg is not None else list(text)
         return Doc(self.vocab, words=tokens, spaces=[False] * len(tokens))
 
 

@@ -68,7 +68,7 @@ def test_detect_kind_folder_and_unknown(tmp_path):
 def test_folder_rows_are_named_by_file(tmp_path):
     for i, text in enumerate(ARTICLES[:2]):
         (tmp_path / f"n{i}.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes("中文".encode("gbk"))
+    (tmp_path / "bad.txt").write_bytes(b"\x80\x81\xff" * 50)  # no encoding reads this
     rows = list(read_inputs([str(tmp_path)]))
     assert [r.row_id if isinstance(r, InputError) else r["id"] for r in rows] == ["bad", "n0", "n1"]
     assert isinstance(rows[0], InputError)
@@ -139,8 +139,8 @@ def test_done_ids_cuts_a_torn_last_line(tmp_path):
 
 
 def test_resume_after_kill_9_gives_every_id_exactly_once(tmp_path):
-    n = 400
-    long_text = "。".join(ARTICLES * 6)
+    n = 150
+    long_text = "。".join(ARTICLES * 3)
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"k{i}", "text": long_text} for i in range(n)])
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "newsie", "batch", str(src), "-o", str(out), "--workers", "1"]

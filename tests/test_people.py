@@ -40,6 +40,15 @@ def test_spans_cover_every_mention():
 
 
 def test_ner_persons_join_rule_people():
-    text = "李娜在发布会上亮相。"
+    text = "李娜在发布会上表示，新品很快上市。"
     people = find_people(text, entities=[(0, 2, "PERSON")])
-    assert [(p["name"], p["title"]) for p in people] == [("李娜", None)]
+    assert [(p["name"], p["title"], p["role"]) for p in people] == [("李娜", None, "speaker")]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("MIX Fold发布了。", (0, 8)),          # Latin product name tagged PERSON by the model
+    ("颜色越深的地方人越多。", (0, 4)),       # not a surname
+    ("王丽娟在台上。", (0, 3)),              # once, silent: too weak without a title
+])
+def test_implausible_ner_persons_are_dropped(text, span):
+    assert find_people(text, entities=[(*span, "PERSON")]) == []

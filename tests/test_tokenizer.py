@@ -21,3 +21,22 @@ def test_pipeline_doc_text_is_the_input(extractor):
     text = "  全球移动互联网大会(GMIC)\n在北京举行。\t"
     doc = extractor.nlp(text)
     assert doc.text == text and len(doc) == len(text)
+
+
+def test_words_span_group_holds_the_pkuseg_words(extractor):
+    doc = extractor.nlp("蚂蚁金服O2O事业部总经理王丽娟谈到，支付宝用户达到2.7亿。")
+    words = [w.text for w in doc.spans["words"]]
+    assert "".join(words) == doc.text
+    assert {"总经理", "王丽娟", "支付宝"} <= set(words)  # whole words, not characters
+
+
+def test_segment_command_prints_sighan_format(tmp_path, capsys):
+    from newsie.cli import main
+
+    src = tmp_path / "s.txt"
+    src.write_text("王丽娟在北京举行的大会上发言。\n支付宝用户达到2.7亿。\n", encoding="utf-8")
+    assert main(["segment", str(src)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2
+    assert [line.replace(" ", "") for line in out] == ["王丽娟在北京举行的大会上发言。", "支付宝用户达到2.7亿。"]
+    assert "王丽娟" in out[0].split() and "支付宝" in out[1].split()

@@ -7,24 +7,14 @@ stages work alone.
 """
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import DataFileError
+from ..models import model_path
+from ..tokenizer import LONG_TEXT, NewsieTokenizer
 from .base import Stage
-
-
-def shipped_model(name: str) -> Path | None:
-    """The directory of a trained model shipped in the `newsie_models` package, if installed."""
-    try:
-        path = Path(str(resources.files("newsie_models") / name))
-    except ModuleNotFoundError:
-        return None
-    return path if (path / "meta.json").exists() or (path / "config.cfg").exists() else None
 
 
 class EntitiesStage(Stage):
@@ -34,7 +24,7 @@ class EntitiesStage(Stage):
         self.ner: Language | None = None
 
     def load(self) -> None:
-        path = shipped_model(self.model_name) if self.model_name else None
+        path = model_path(self.model_name) if self.model_name else None
         if path is None:
             self.ner = None
             return
@@ -42,13 +32,18 @@ class EntitiesStage(Stage):
             self.ner = spacy.load(path)
         except Exception as exc:
             raise DataFileError(f"newsie's NER model at {path} cannot be loaded ({exc}); reinstall newsie") from exc
+        # the model was trained on spaCy's character tokens; newsie's tokenizer gives the same
+        # tokens in linear time (spaCy's own is quadratic in the text length)
+        self.ner.tokenizer = NewsieTokenizer(self.ner.vocab)
 
     def process(self, doc: Doc) -> None:
-        if self.ner is None:
-            doc._.entities = []
-            return
-        ents = self.ner(doc.text).ents
-        doc._.entities = [(e.start_char, e.end_char, e.label_) for e in ents]
+        doc._.entities = []
+        if self.ner is None or len(doc.text) > LONG_TEXT:
+            return  # no model, or a huge text: the rule stages work alone (bounded time)
+        ner_doc = self.ner(self.ner.make_doc(doc.text))
+        doc._.entities = [(e.start_char, e.end_char, e.label_) for e in ner_doc.ents]
+        if len(doc) == len(doc.text):  # character tokens: the entities are exact token spans
+            doc.ents = [doc.char_span(s, e, label=label) for s, e, label in doc._.entities]
 
 
 @Language.factory("newsie_entities", default_config={"lang": "zh", "model": "ner-news"})
