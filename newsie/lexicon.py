@@ -11,9 +11,9 @@ from importlib import resources
 from .errors import DataFileError
 
 
-def data_path(name: str, lang: str = "zh"):
+def data_path(name: str, lang: str = "zh", ext: str = ".txt"):
     """The path of data file NAME (for libraries that want a file, such as pkuseg's user dict)."""
-    return resources.files("newsie") / "data" / lang / f"{name}.txt"
+    return resources.files("newsie") / "data" / lang / f"{name}{ext}"
 
 
 def _lines(name: str, lang: str) -> list[str]:

@@ -161,10 +161,13 @@ def _parse_section(text: str) -> Optional[Number]:
     return _tidy(total)
 
 
+MAX_NUMERAL = 40  # characters in one numeral; longer runs (亿亿亿…) are not numbers
+
+
 def parse_chinese(text: str) -> Optional[Number]:
     """A Chinese or mixed numeral: 两百万, 一千二百三十四, 2.7亿, 1億4000萬, 一万两千亿, 亿亿."""
-    if not text:
-        return None
+    if not text or len(text) > MAX_NUMERAL:
+        return None  # no quantity is written with this many characters (and recursion is bounded)
     sign = 1
     if text[0] in "-−－":
         sign, text = -1, text[1:]

@@ -160,6 +160,17 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
     return bool(p["verb_now"].match(text, e) or p["speech"].match(text[e:e + 12]))
 
 
+def _addresses(text: str, name: str, found: dict, p: dict) -> list[str]:
+    """王总 / 雷总 for 王丽娟 / 雷军: surname + form of address, when no one else has that surname."""
+    m = p["han_name"].match(name)
+    if not m or m.end() != len(name):
+        return []
+    surname = m.group("s")
+    if sum(1 for other in found if other.startswith(surname)) > 1:
+        return []
+    return [surname + a for a in lexicon.terms("surname_addresses") if surname + a in text]
+
+
 def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[dict]:
     """Every named person with title, org, role and the spans of each mention, in text order."""
     p = _patterns()
@@ -208,8 +219,10 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
 
     people = []
     for name, person in found.items():
-        person["spans"] = [list(m.span()) for m in regex.finditer(regex.escape(name), text)]
-        person["role"] = "speaker" if _is_speaker(text, name) else "mentioned"
+        person["aliases"] = _addresses(text, name, found, p)
+        forms = [name, *person["aliases"]]
+        person["spans"] = sorted(list(m.span()) for f in forms for m in regex.finditer(regex.escape(f), text))
+        person["role"] = "speaker" if any(_is_speaker(text, f) for f in forms) else "mentioned"
         people.append(person)
     people.sort(key=lambda x: x["spans"][0][0] if x["spans"] else 0)
     return people

@@ -24,7 +24,7 @@ def check_record(rec: dict, text: str) -> None:
     for d in rec["dates"]:
         assert text[slice(*d["span"])] == d["text"]
     for p in rec["people"]:
-        assert all(text[s:e] == p["name"] for s, e in p["spans"])
+        assert all(text[s:e] in [p["name"], *p.get("aliases", [])] for s, e in p["spans"])
     for ev in rec["events"]:
         assert all(text[s:e] in [ev["name"], *ev["aliases"]] for s, e in ev["spans"])
 

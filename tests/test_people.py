@@ -52,3 +52,16 @@ def test_ner_persons_join_rule_people():
 ])
 def test_implausible_ner_persons_are_dropped(text, span):
     assert find_people(text, entities=[(*span, "PERSON")]) == []
+
+
+def test_surname_and_address_merge_into_the_named_person():
+    text = "小米集团董事长雷军宣布进军汽车。发布会后，雷总对记者说，这是最后一次创业。"
+    [person] = find_people(text)
+    assert person["aliases"] == ["雷总"] and person["role"] == "speaker"
+    assert [text[s:e] for s, e in person["spans"]] == ["雷军", "雷总"]
+
+
+def test_address_is_not_merged_when_two_people_share_the_surname():
+    text = "星云科技总裁王海表示增长明显，云帆科技CEO王立指出竞争激烈。王总补充说……"
+    people = find_people(text)
+    assert [p["aliases"] for p in people] == [[], []]

@@ -39,7 +39,7 @@ def assert_valid(rec: dict, text: str) -> None:
     for d in rec["dates"]:
         assert text[slice(*d["span"])] == d["text"]
     for p in rec["people"]:
-        assert all(text[s:e] == p["name"] for s, e in p["spans"])
+        assert all(text[s:e] in [p["name"], *p.get("aliases", [])] for s, e in p["spans"])
     for ev in rec["events"]:
         assert all(text[s:e] in [ev["name"], *ev["aliases"]] for s, e in ev["spans"])
 
@@ -56,7 +56,7 @@ def test_newsy_text_gives_a_valid_record(extractor, text, published):
 
 @pytest.mark.nightly
 @settings(max_examples=10_000)
-@given(text=st.one_of(NEWSY, st.text(max_size=2_000)))
+@given(text=st.one_of(NEWSY, st.text(max_size=500)))
 def test_nightly_ten_thousand_examples(extractor, text):
     assert_valid(extractor.extract(text, published="2020-02-29").to_dict(), text)
 
@@ -66,7 +66,7 @@ FUZZ_CASES = sorted(FUZZ.glob("*.txt"))
 
 @pytest.mark.parametrize("path", FUZZ_CASES, ids=[p.name for p in FUZZ_CASES])
 def test_fuzz_regressions(extractor, path):
-    text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    text = path.read_text(encoding="utf-8", errors="surrogatepass")
     assert_valid(extractor.extract(text, published="2015-04-30").to_dict(), text)
 
 

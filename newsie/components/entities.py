@@ -12,15 +12,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import DataFileError
+from ..lexicon import data_path
 from ..models import model_path
 from ..tokenizer import LONG_TEXT, NewsieTokenizer
 from .base import Stage
 
 
 class EntitiesStage(Stage):
-    def __init__(self, nlp: Language, name: str, lang: str, model: str) -> None:
+    def __init__(self, nlp: Language, name: str, lang: str, model: str, ruler: bool) -> None:
         super().__init__(nlp, name, lang)
         self.model_name = model
+        self.use_ruler = ruler
         self.ner: Language | None = None
 
     def load(self) -> None:
@@ -35,6 +37,9 @@ class EntitiesStage(Stage):
         # the model was trained on spaCy's character tokens; newsie's tokenizer gives the same
         # tokens in linear time (spaCy's own is quadratic in the text length)
         self.ner.tokenizer = NewsieTokenizer(self.ner.vocab)
+        if self.use_ruler:  # the gazetteer fills what the model leaves untagged (it never overrides it)
+            ruler = self.ner.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
+            ruler.from_disk(str(data_path("ner_patterns", self.lang, ".jsonl")))
 
     def process(self, doc: Doc) -> None:
         doc._.entities = []
@@ -46,6 +51,6 @@ class EntitiesStage(Stage):
             doc.ents = [doc.char_span(s, e, label=label) for s, e, label in doc._.entities]
 
 
-@Language.factory("newsie_entities", default_config={"lang": "zh", "model": "ner-news"})
-def make_entities(nlp: Language, name: str, lang: str, model: str) -> EntitiesStage:
-    return EntitiesStage(nlp, name, lang, model)
+@Language.factory("newsie_entities", default_config={"lang": "zh", "model": "ner-news", "ruler": True})
+def make_entities(nlp: Language, name: str, lang: str, model: str, ruler: bool) -> EntitiesStage:
+    return EntitiesStage(nlp, name, lang, model, ruler)

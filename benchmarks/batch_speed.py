@@ -1,0 +1,117 @@
+"""Throughput and memory of newsie's batch, beside JioNLP's time+money extraction, in one run.
+
+    python benchmarks/batch_speed.py [--articles DIR ...] [--repeat N] [--workers N]
+
+Reads the articles (default: corpus/articles and, when present, ../shared/eval/dev/articles),
+repeats them to make a batch, and reports for newsie (full pipeline; without the NER stage;
+rules only) articles/s, chars/s and chars/s per core with 1 and N workers, and peak resident
+memory per worker; then JioNLP's `extract_time` + `extract_money` chars/s on the same texts
+when jionlp is installed in this Python. Prints a markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_texts(dirs: list[Path], repeat: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for d in dirs if d.is_dir() for p in sorted(d.glob("*.txt"))]
+    if not texts:
+        sys.exit("no articles found")
+    return texts * repeat
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run_newsie(texts: list[str], workers: int, ner: bool, words: bool) -> tuple[float, float]:
+    """Seconds for the batch and peak MB of one worker (in a fresh process, so peaks are its own)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child, args=(texts, workers, ner, words, q))
+    p.start()
+    result = q.get()
+    p.join()
+    return result
+
+
+def _child(texts, workers, ner, words, q) -> None:
+    from newsie import batch, pipeline
+
+    original = pipeline.load_pipeline
+    pipeline.load_pipeline = lambda **kw: original(ner=ner, words=words)
+    from newsie import extractor
+
+    extractor.load_pipeline = pipeline.load_pipeline
+    rows = [{"id": i, "text": t, "published": "2020-01-01"} for i, t in enumerate(texts)]
+    if workers <= 1:  # load first so that the timing is the work, as for the pool's warm workers
+        batch._extract_chunk(rows[:1])
+    start = time.perf_counter()
+    for _ in batch.run_local(iter(rows), workers):
+        pass
+    seconds = time.perf_counter() - start
+    mem = peak_mb(resource.RUSAGE_SELF) if workers <= 1 else peak_mb(resource.RUSAGE_CHILDREN)
+    q.put((seconds, mem))
+
+
+def run_jionlp(texts: list[str]) -> float | None:
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import jionlp as jio
+    except ImportError:
+        return None
+    jio.ner.extract_time(texts[0]), jio.ner.extract_money(texts[0])  # warm up its lazy loading
+    start = time.perf_counter()
+    for t in texts:
+        jio.ner.extract_time(t, with_parsing=True)
+        jio.ner.extract_money(t, with_parsing=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=Path, nargs="*",
+                    default=[ROOT / "corpus" / "articles", ROOT.parent / "shared" / "eval" / "dev" / "articles"])
+    ap.add_argument("--repeat", type=int, default=4)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    texts = load_texts(args.articles, args.repeat)
+    chars = sum(map(len, texts))
+    print(f"{len(texts)} articles, {chars:,} characters; {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print("| run | workers | articles/s | chars/s | chars/s per core | peak MB per worker |")
+    print("|---|---|---|---|---|---|")
+    jio = run_jionlp(texts)
+    rows = []
+    for label, ner, words in (("newsie, full pipeline", True, True), ("newsie, no NER stage", False, True),
+                              ("newsie, rules only (no NER, no words)", False, False)):
+        for workers in sorted({1, args.workers}):
+            seconds, mem = run_newsie(texts, workers, ner, words)
+            rows.append((label, workers, seconds))
+            print(f"| {label} | {workers} | {len(texts) / seconds:.1f} | {chars / seconds:,.0f} | "
+                  f"{chars / seconds / workers:,.0f} | {mem:.0f} |", flush=True)
+    if jio is None:
+        print("| JioNLP extract_time + extract_money | 1 | not installed | | | |")
+    else:
+        print(f"| JioNLP extract_time + extract_money | 1 | {len(texts) / jio:.1f} | {chars / jio:,.0f} | "
+              f"{chars / jio:,.0f} | {peak_mb(resource.RUSAGE_SELF):.0f} |")
+        print()
+        for label, workers, seconds in rows:
+            if workers == 1:
+                print(f"- {label}: {jio / seconds:.2f}x JioNLP's chars/s on one core")
+
+
+if __name__ == "__main__":
+    main()
