@@ -147,7 +147,7 @@ def _is_speaker(text: str, name: str) -> bool:
 
 def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) -> bool:
     """An NER PERSON span kept without a title: a Chinese name (known surname, 2-4 characters,
-    the rules' own reading of its length) or a transliteration with ·, that recurs or speaks."""
+    the rules' own reading of its length) or a transliteration with ·, that speaks."""
     name = text[s:e]
     if "·" in name:
         ok = bool(p["translit_name"].fullmatch(name))
@@ -155,9 +155,9 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
         ok = bool(regex.fullmatch(r"\p{Han}{2,4}", name)) and name_at(text, s, counts) == (s, e)
     if not ok:
         return False
-    if counts.setdefault(name, text.count(name)) > 1:
-        return True
-    return bool(p["verb_now"].match(text, e) or p["speech"].match(text[e:e + 12]))
+    # without a title, only a name that speaks somewhere in the text (康佳 and 智慧屏 recur too)
+    return any(p["verb_now"].match(text, m.end()) or p["speech"].match(text[m.end():m.end() + 12])
+               for m in regex.finditer(regex.escape(name), text))
 
 
 def _addresses(text: str, name: str, found: dict, p: dict) -> list[str]:

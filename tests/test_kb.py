@@ -458,3 +458,20 @@ def test_push_errors_are_one_line(cli, loaded, capsys):
     err = capsys.readouterr().err
     assert "cannot reach the endpoint" in err and err.count("\n") == 1
     assert cli(["kb", "push", "--endpoint", "ftp://example.org", "--store", str(loaded)]) == 2
+
+
+def test_corpus_conference_article_through_batch_kb_load_and_named_query(tmp_path, capsys):
+    """corpus/ → newsie batch → kb load → the speakers query names the article's speakers."""
+    pytest.importorskip("pyoxigraph")
+    from newsie.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    out, store = tmp_path / "out.jsonl", tmp_path / "kb"
+    assert main(["batch", str(root / "corpus" / "articles"), "-o", str(out), "--workers", "1"]) == 0
+    assert main(["kb", "load", str(out), "--store", str(store)]) == 0
+    capsys.readouterr()
+    assert main(["kb", "query", "--named", "speakers", "--param", "event=GHIC", "--store", str(store),
+                 "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    text = json.dumps(rows, ensure_ascii=False)
+    assert "全球智能硬件创新大会" in text and "周明远" in text and "总经理" in text
