@@ -56,6 +56,7 @@ def _patterns(lang: str = "zh") -> dict:
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
         "until": regex.compile(r"(?:持续|延续|举办|进行|开放)?(?:至|到)$"),
         "lasting": regex.compile(r"为期\s*(?P<n>[0-9一二两三四五六七八九十]{1,3})\s*天"),
+        "written": regex.compile(r"[0-9０-９〇一二三四五六七八九十]"),
         "opening": regex.compile(r"[^。！？!?\n]{0,24}?(?:开幕|揭幕|启幕|拉开帷幕|开展|开幕式)"),
         "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前|同期|期间|同日|同时|此前|之后|随后"),
         "generic": frozenset(lexicon.terms("event_generic", lang)),
@@ -103,8 +104,8 @@ def _trim_name(raw: str, p: dict) -> str | None:
         if name.count(open_) > name.count(close):
             name = name[name.rindex(open_) + 1:]
     breaks = [i for i, c in enumerate(name) if c in p["breaks"] and _depth(name, i) == 0]
-    if breaks and name[: breaks[-1] + 1].endswith(tuple(p["determiners"])):
-        return None  # 这次发布会, 本届大会: an anaphor, not a name
+    # 这届全球移动互联网大会 names the event after the determiner; 这次发布会 / 本届大会 leave
+    # only a generic head, which the checks below drop
     if breaks:
         name = name[breaks[-1] + 1:]
     name = p["leading_edition"].sub("", name)
@@ -167,9 +168,12 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
             aliases.append(a.group(1).strip())
         mentions.append((start, h_end, name, aliases))
         cover(start, h_end)
+    date_chars = bytearray(len(text) + 1)
+    for d in dates:
+        date_chars[d["span"][0]:d["span"][1]] = b"\x01" * (d["span"][1] - d["span"][0])
     for m in p["known"].finditer(text):
-        if covered[m.start()]:
-            continue
+        if covered[m.start()] or date_chars[m.start()]:
+            continue  # 去年双12的时候: a date here, not the event
         base = regex.sub(r"\s?(?:20)?\d\d$", "", m.group())
         mentions.append((m.start(), m.end(), m.group(), list(p["known_table"].get(base, ()))))
     mentions.sort()
@@ -263,9 +267,11 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
             if not any(x <= d["span"][0] < y for x, y in skip) \
                     and not any(x <= d["span"][0] < y for x, y in event["spans"][:_MAX_SENTENCES]):
                 in_sentences.append(d)
-    # a range beats a day; a year alone says too little to date an event
+    # a written date beats a relative one (本周, 今天); a range beats a day; a year alone says
+    # too little to date an event
     ranked = sorted((d for d in in_sentences if len(d["start"].lstrip("-")) >= 5),
-                    key=lambda d: (d["start"] == d["end"], len(d["start"].lstrip("-")) < 8))
+                    key=lambda d: (not p["written"].search(d["text"]), d["start"] == d["end"],
+                                   len(d["start"].lstrip("-")) < 8))
     if ranked:
         best = ranked[0]
         event["start"], event["end"] = best["start"], best["end"]

@@ -62,7 +62,7 @@ def _compiled() -> dict[str, regex.Pattern]:
         _CACHE.update(
             # 新华社北京4月30日电 / 中新网上海4月30日电 / 7月17日电
             agency=regex.compile(rf"(?m)^{lead}(?P<a>{outlet_word})??(?:{cities})?{date}(?:[\p{{Han}}]{{0,2}})?电"),
-            # 新浪科技讯 10月30日下午消息 / 中国邮箱网讯 4月30日消息 / 财联社5月21日讯
+            # 新浪科技讯 10月30日下午消息 / 星河传媒网讯 4月30日消息 / 财联社5月21日讯
             xun=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)讯(?:\s*{date}|[\s，,：:])"),
             xun_after=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?){date}[\p{{Han}}]{{0,2}}讯"),
             outlet_line=regex.compile(r"(?:文章来源|新闻来源|稿件来源|来源|出处)\s*[:：]\s*(?P<o>[^\s，,。；;|｜)）】]{2,20})"),

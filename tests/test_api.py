@@ -11,9 +11,9 @@ from newsie.pipeline import STAGES
 
 from .conftest import corpus_items
 
-SEED_LIKE = ("中国邮箱网讯 4月30日消息,近日,全球移动互联网大会(GMIC)在北京-国家会议中心举行。"
-             "蚂蚁金服O2O事业部总经理王丽娟在全球O2O峰会论坛作主题发言时谈到,支付宝在移动端的用户数已经达到2.7亿。"
-             "全球移动互联网大会将持续三天(4月28日-4月30日)。")
+SEED_LIKE = ("星河传媒网讯 4月30日消息,本周,全球移动互联网大会(GMIC)在北京-国家会议中心开幕。"
+             "蚂蚁金服O2O事业部总经理王丽娟在全球O2O峰会论坛的主旨演讲中提到,支付宝移动端的用户数量已经达到2.7亿。"
+             "全球移动互联网大会会期为三天(4月28日-4月30日)。")
 
 
 def check_record(rec: dict, text: str) -> None:
@@ -42,7 +42,7 @@ def test_extract_the_seed_shape(extractor):
     check_record(rec, SEED_LIKE)
     assert rec["schema"] == "newsie/1" and rec["id"] == "s1"
     # no 来源 line: the dateline names the outlet
-    assert rec["source"] == {"outlet": "中国邮箱网", "dateline": "中国邮箱网讯", "published": "2015-04-30"}
+    assert rec["source"] == {"outlet": "星河传媒网", "dateline": "星河传媒网讯", "published": "2015-04-30"}
     [gmic, forum] = rec["events"]
     assert (gmic["name"], gmic["aliases"], gmic["venue"], gmic["city"]) == ("全球移动互联网大会", ["GMIC"], "国家会议中心", "北京")
     assert (gmic["start"], gmic["end"]) == ("2015-04-28", "2015-04-30")

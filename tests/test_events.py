@@ -14,14 +14,14 @@ def events_of(text, ref=REF):
 
 
 def test_conference_with_alias_venue_city_dates_and_theme():
-    text = ("近日，全球移动互联网大会(GMIC)在北京-国家会议中心举行。全球移动互联网大会将持续三天(4月28日-4月30日)。"
-            "本次大会以“Mobile Everything”为主题。")
+    text = ("本周，全球移动互联网大会(GMIC)在北京-国家会议中心开幕。这届全球移动互联网大会为期三天(4月28日-4月30日)。"
+            "本次大会以“Mobile Together”为主题。")
     [event] = events_of(text)
     assert event["name"] == "全球移动互联网大会"
     assert event["aliases"] == ["GMIC"]
     assert (event["venue"], event["city"]) == ("国家会议中心", "北京")
     assert (event["start"], event["end"]) == ("2015-04-28", "2015-04-30")
-    assert event["theme"] == "Mobile Everything"
+    assert event["theme"] == "Mobile Together"
 
 
 @pytest.mark.parametrize("text,name,venue,city", [

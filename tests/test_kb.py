@@ -17,19 +17,19 @@ import pytest
 from newsie.kb import rdf
 from newsie.kb.rdf import IRI, OA, SCHEMA, XSD, Literal
 
-SEED_LIKE = ("中国邮箱网讯 4月30日消息,近日,全球移动互联网大会(GMIC)在北京-国家会议中心举行。"
-             "蚂蚁金服O2O事业部总经理王丽娟在全球O2O峰会论坛作主题发言时谈到,支付宝在移动端的用户数已经达到2.7亿。"
-             "全球移动互联网大会将持续三天(4月28日-4月30日)。")
+SEED_LIKE = ("星河传媒网讯 4月30日消息,本周,全球移动互联网大会(GMIC)在北京-国家会议中心开幕。"
+             "蚂蚁金服O2O事业部总经理王丽娟在全球O2O峰会论坛的主旨演讲中提到,支付宝移动端的用户数量已经达到2.7亿。"
+             "全球移动互联网大会会期为三天(4月28日-4月30日)。")
 
 RECORD = {
     "schema": "newsie/1", "id": "seed-like", "title": "全球移动互联网大会开幕",
-    "source": {"outlet": "中国邮箱网", "dateline": "中国邮箱网讯", "published": "2015-04-30"},
+    "source": {"outlet": "星河传媒网", "dateline": "星河传媒网讯", "published": "2015-04-30"},
     "events": [{"name": "全球移动互联网大会", "aliases": ["GMIC"], "venue": "国家会议中心", "city": "北京",
-                "start": "2015-04-28", "end": "2015-04-30", "theme": "Mobile Everything(移生万物)",
+                "start": "2015-04-28", "end": "2015-04-30", "theme": "Mobile Together(移动共赢)",
                 "spans": [[18, 27], [28, 32]]}],
     "people": [{"name": "王丽娟", "title": "总经理", "org": "蚂蚁金服O2O事业部", "role": "speaker", "spans": [[59, 62]]}],
     "quantities": [{"text": "2.7亿", "value": 270000000, "value_max": None, "unit": None,
-                    "subject": "支付宝在移动端的用户数", "approx": False, "qualifier": "达到", "span": [96, 100]},
+                    "subject": "支付宝移动端的用户数量", "approx": False, "qualifier": "达到", "span": [96, 100]},
                    {"text": "18到45岁", "value": 18, "value_max": 45, "unit": "岁", "subject": "用户年龄",
                     "approx": False, "qualifier": None, "span": [130, 136]}],
     "dates": [{"text": "4月28日-4月30日", "start": "2015-04-28", "end": "2015-04-30", "span": [116, 127]}],
@@ -78,12 +78,12 @@ MAPPING = [
     ("article", s("identifier"), Literal("seed-like")),
     ("article", s("headline"), Literal("全球移动互联网大会开幕", lang="zh")),
     ("article", s("datePublished"), Literal("2015-04-30", datatype=XSD + "date")),
-    ("article", IRI(rdf.NV + "dateline"), Literal("中国邮箱网讯", lang="zh")),
+    ("article", IRI(rdf.NV + "dateline"), Literal("星河传媒网讯", lang="zh")),
     ("event", rdf.TYPE, s("Event")),
     ("event", s("alternateName"), Literal("GMIC", lang="zh")),
     ("event", s("startDate"), Literal("2015-04-28", datatype=XSD + "date")),
     ("event", s("endDate"), Literal("2015-04-30", datatype=XSD + "date")),
-    ("event", s("description"), Literal("Mobile Everything(移生万物)", lang="zh")),
+    ("event", s("description"), Literal("Mobile Together(移动共赢)", lang="zh")),
     ("venue", rdf.TYPE, s("Place")),
     ("city", rdf.TYPE, s("City")),
     ("person", rdf.TYPE, s("Person")),
@@ -93,7 +93,7 @@ MAPPING = [
     ("org", s("alternateName"), Literal("蚂蚁金融服务集团", lang="zh")),
     ("users", rdf.TYPE, s("QuantitativeValue")),
     ("users", s("value"), Literal("270000000", datatype=XSD + "integer")),
-    ("users", s("name"), Literal("支付宝在移动端的用户数", lang="zh")),
+    ("users", s("name"), Literal("支付宝移动端的用户数量", lang="zh")),
     ("users", IRI(rdf.NV + "qualifier"), Literal("达到", lang="zh")),
     ("users", IRI(rdf.NV + "approx"), Literal("false", datatype=XSD + "boolean")),
     ("ages", s("value"), Literal("18", datatype=XSD + "integer")),
@@ -128,7 +128,7 @@ def test_links_between_nodes(quads):
     assert objects(quads, venue, s("containedInPlace")) == {city}
     assert objects(quads, find(quads, "department"), s("parentOrganization")) == {find(quads, "org")}
     assert {event, person} <= objects(quads, article, s("mentions"))
-    assert the(objects(quads, article, s("publisher"))) == node_named(quads, "中国邮箱网")
+    assert the(objects(quads, article, s("publisher"))) == node_named(quads, "星河传媒网")
     assert objects(quads, event, IRI(rdf.PROV + "wasDerivedFrom")) == {article}
 
 

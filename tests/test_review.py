@@ -26,7 +26,7 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 CORPUS = ROOT / "corpus"
 
-TEXT = "中国邮箱网讯 4月30日消息，全球移动互联网大会(GMIC)在北京举行。蚂蚁金服O2O事业部总经理王丽娟表示，用户数已经达到2.7亿。王丽娟还谈到十倍增长。"
+TEXT = "星河传媒网讯 4月30日消息，全球移动互联网大会(GMIC)在北京举行。蚂蚁金服O2O事业部总经理王丽娟表示，用户数已经达到2.7亿。王丽娟还谈到十倍增长。"
 
 
 def at(text: str, needle: str, nth: int = 0) -> list[int]:
@@ -39,7 +39,7 @@ def at(text: str, needle: str, nth: int = 0) -> list[int]:
 def make_record(text: str = TEXT) -> dict:
     return {
         "schema": "newsie/1", "id": "t1",
-        "source": {"outlet": None, "dateline": "中国邮箱网讯", "published": "2015-04-30"},
+        "source": {"outlet": None, "dateline": "星河传媒网讯", "published": "2015-04-30"},
         "events": [{"name": "全球移动互联网大会", "aliases": ["GMIC"], "venue": None, "city": "北京",
                     "start": None, "end": None, "theme": None,
                     "spans": [at(text, "全球移动互联网大会"), at(text, "GMIC")]}],
