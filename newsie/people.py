@@ -37,7 +37,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "verb_now": regex.compile(rf"(?:{verbs})"),
         "prefix": regex.compile(rf"(?:{lexicon.alternation('title_prefixes')})$"),
         "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
-        "quoted_by": regex.compile(rf"(?:据|听)$"),
+        "quoted_by": regex.compile(r"(?:据|听)$"),
     }
 
 

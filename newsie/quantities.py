@@ -22,31 +22,12 @@ from typing import Optional, Sequence
 import regex
 
 
-@lru_cache(maxsize=512)
-def _rx(pattern: str) -> "regex.Pattern":
-    return regex.compile(pattern)
-
-
-def _rx_match(p, s):
-    return _rx(p).match(s)
-
-
-def _rx_search(p, s):
-    return _rx(p).search(s)
-
-
-def _rx_fullmatch(p, s):
-    return _rx(p).fullmatch(s)
-
-
-def _rx_sub(p, r, s):
-    return _rx(p).sub(r, s)
-
 from . import lexicon
+from .numbers import _rx, _rx_fullmatch, _rx_match, _rx_search, _rx_sub  # cached compiled patterns
 from .numbers import (
     ARABIC, BIG_UNITS, CN_CLASS, CN_DIGIT_CLASS, CN_SCAN_CLASS, CN_SCAN_DIGIT_CLASS, CN_UNIT_CLASS,
     DIGITS, ZEROS,
-    parse_approx, parse_chinese, parse_decimal, parse_fraction, parse_number, parse_range,
+    parse_approx, parse_chinese, parse_decimal, parse_fraction, parse_range,
 )
 
 BIG = "".join(BIG_UNITS)

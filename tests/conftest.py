@@ -25,3 +25,20 @@ def corpus_items() -> list[tuple[str, str, dict]]:
         text = (CORPUS / "articles" / f"{gold['id']}.txt").read_text(encoding="utf-8")
         items.append((gold["id"], text, gold))
     return items
+
+
+def check_record(rec: dict, text: str) -> None:
+    """Valid against the shipped schema, and every span slices the input to its mention."""
+    import jsonschema
+
+    from newsie.record import json_schema
+
+    jsonschema.validate(rec, json_schema())
+    for q in rec["quantities"]:
+        assert text[slice(*q["span"])] == q["text"]
+    for d in rec["dates"]:
+        assert text[slice(*d["span"])] == d["text"]
+    for p in rec["people"]:
+        assert all(text[s:e] in [p["name"], *p.get("aliases", [])] for s, e in p["spans"])
+    for ev in rec["events"]:
+        assert all(text[s:e] in [ev["name"], *ev["aliases"]] for s, e in ev["spans"])

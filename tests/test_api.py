@@ -1,32 +1,17 @@
 """The Python API and the pipeline: records follow newsie/1, spans slice the input."""
 from __future__ import annotations
 
-import jsonschema
 import pytest
 from spacy.language import Language
 
 import newsie
-from newsie.record import json_schema
 from newsie.pipeline import STAGES
 
-from .conftest import corpus_items
+from .conftest import check_record, corpus_items
 
 SEED_LIKE = ("星河传媒网讯 4月30日消息,本周,全球移动互联网大会(GMIC)在北京-国家会议中心开幕。"
              "蚂蚁金服O2O事业部总经理王丽娟在全球O2O峰会论坛的主旨演讲中提到,支付宝移动端的用户数量已经达到2.7亿。"
              "全球移动互联网大会会期为三天(4月28日-4月30日)。")
-
-
-def check_record(rec: dict, text: str) -> None:
-    """Valid against the shipped schema, and every span slices the input to its mention."""
-    jsonschema.validate(rec, json_schema())
-    for q in rec["quantities"]:
-        assert text[slice(*q["span"])] == q["text"]
-    for d in rec["dates"]:
-        assert text[slice(*d["span"])] == d["text"]
-    for p in rec["people"]:
-        assert all(text[s:e] in [p["name"], *p.get("aliases", [])] for s, e in p["spans"])
-    for ev in rec["events"]:
-        assert all(text[s:e] in [ev["name"], *ev["aliases"]] for s, e in ev["spans"])
 
 
 def test_pipeline_is_a_spacy_language_with_one_component_per_stage():

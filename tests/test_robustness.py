@@ -5,7 +5,6 @@ import json
 import os
 from pathlib import Path
 
-import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +12,8 @@ from hypothesis import strategies as st
 from newsie.cli import main
 from newsie.errors import InputError
 from newsie.io import decode
-from newsie.record import json_schema
+
+from .conftest import check_record
 
 # The default profile keeps the suite fast; `HYPOTHESIS_PROFILE=nightly` (set by .ci/run for the
 # `nightly` marker run) draws 10,000 examples.
@@ -32,33 +32,21 @@ NEWSY = st.text(alphabet=st.sampled_from(list(
     "今去明年前后上下周季度半初底旬春节国庆")), max_size=300)
 
 
-def assert_valid(rec: dict, text: str) -> None:
-    jsonschema.validate(rec, json_schema())
-    for q in rec["quantities"]:
-        assert text[slice(*q["span"])] == q["text"]
-    for d in rec["dates"]:
-        assert text[slice(*d["span"])] == d["text"]
-    for p in rec["people"]:
-        assert all(text[s:e] in [p["name"], *p.get("aliases", [])] for s, e in p["spans"])
-    for ev in rec["events"]:
-        assert all(text[s:e] in [ev["name"], *ev["aliases"]] for s, e in ev["spans"])
-
-
 @given(text=st.text(max_size=400))
 def test_any_text_gives_a_valid_record(extractor, text):
-    assert_valid(extractor.extract(text, published="2015-04-30").to_dict(), text)
+    check_record(extractor.extract(text, published="2015-04-30").to_dict(), text)
 
 
 @given(text=NEWSY, published=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
 def test_newsy_text_gives_a_valid_record(extractor, text, published):
-    assert_valid(extractor.extract(text, published=published).to_dict(), text)
+    check_record(extractor.extract(text, published=published).to_dict(), text)
 
 
 @pytest.mark.nightly
 @settings(max_examples=10_000)
 @given(text=st.one_of(NEWSY, st.text(max_size=500)))
 def test_nightly_ten_thousand_examples(extractor, text):
-    assert_valid(extractor.extract(text, published="2020-02-29").to_dict(), text)
+    check_record(extractor.extract(text, published="2020-02-29").to_dict(), text)
 
 
 FUZZ_CASES = sorted(FUZZ.glob("*.txt"))
@@ -67,7 +55,7 @@ FUZZ_CASES = sorted(FUZZ.glob("*.txt"))
 @pytest.mark.parametrize("path", FUZZ_CASES, ids=[p.name for p in FUZZ_CASES])
 def test_fuzz_regressions(extractor, path):
     text = path.read_text(encoding="utf-8", errors="surrogatepass")
-    assert_valid(extractor.extract(text, published="2015-04-30").to_dict(), text)
+    check_record(extractor.extract(text, published="2015-04-30").to_dict(), text)
 
 
 @pytest.mark.parametrize("text", [
@@ -78,7 +66,7 @@ def test_fuzz_regressions(extractor, path):
     "１" * 50_000,
 ])
 def test_hostile_strings(extractor, text):
-    assert_valid(extractor.extract(text).to_dict(), text)
+    check_record(extractor.extract(text).to_dict(), text)
 
 
 @pytest.mark.parametrize("name,text", [
@@ -110,7 +98,7 @@ def test_traditional_chinese_keeps_spans_on_the_original_text(extractor):
     rec = extractor.extract(TEXT, published="2016-09-08").to_dict()
     q = next(q for q in rec["quantities"] if q["text"].startswith("1億4000萬"))
     assert q["value"] == 140_000_000 and TEXT[slice(*q["span"])] == q["text"]
-    assert_valid(rec, TEXT)
+    check_record(rec, TEXT)
 
 
 @pytest.mark.parametrize("argv,needle", [

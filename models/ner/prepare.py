@@ -67,7 +67,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import math
 import random
 from pathlib import Path
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+
 import re
 import sys
 import time
