@@ -84,3 +84,14 @@ def read_jsonl(path: str) -> Iterator[dict[str, Any] | InputError]:
             if isinstance(row, dict) and row.get("id") is None:
                 row["id"] = n  # the line number: stable across runs, so --resume can find it
             yield row
+
+
+def write_text(path: str, text: str) -> None:
+    """TEXT to a UTF-8 file, or to standard output for '-'; a failure names the file."""
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None

@@ -6,17 +6,11 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import write_text
 
 
 def _write(text: str, output: str) -> None:
-    """Write TEXT to a file, or to standard output for '-'."""
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+    write_text(output, text)
 
 
 def _store_dir(args: argparse.Namespace) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..io import write_text
 
 DESCRIPTION = """\
 Render articles with their facts highlighted as static HTML pages (no network needed to view).
@@ -104,13 +105,7 @@ def _extract(rows: list[dict]) -> list[dict]:
 
 
 def _write(path: str, html: str) -> None:
-    if path == "-":
-        sys.stdout.write(html)
-        return
-    try:
-        Path(path).write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+    write_text(path, html)
 
 
 # -- one article --------------------------------------------------------------------------
