@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python benchmarks/segmenter_speed.py [--text-dir corpus/articles]
-        [--datasets ../shared/datasets] [--model models/pkuseg-news] [--repeat 3]
+        [--datasets ../shared/datasets] [--model models/newsie-zh/words] [--repeat 3]
 
 Text: every ``corpus/articles/*.txt`` if there are any, else the text of the NLPCC-2016 dev set
 (gold lines with the spaces removed). The text is split into non-empty lines; each segmenter is
@@ -49,7 +49,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--text-dir", type=Path, default=REPO / "corpus" / "articles")
     ap.add_argument("--datasets", type=Path, default=REPO.parent / "shared" / "datasets")
-    ap.add_argument("--model", type=Path, default=REPO / "models" / "pkuseg-news")
+    ap.add_argument("--model", type=Path, default=REPO / "models" / "newsie-zh" / "words")
     ap.add_argument("--userdict", type=Path, default=REPO / "newsie" / "data" / "zh" / "seg_userdict.txt")
     ap.add_argument("--repeat", type=int, default=10)
     args = ap.parse_args(argv)

@@ -61,10 +61,10 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from .errors import DataFileError
     from .io import read_text
     from .lexicon import data_path
-    from .models import model_path
+    from .models import WORDS, model_path
     from .tokenizer import NewsieTokenizer
 
-    path = model_path("pkuseg-news")
+    path = model_path(WORDS)
     if path is None:
         raise DataFileError("the segmenter model is not installed; reinstall newsie")
     seg = NewsieTokenizer(Vocab(), "pkuseg", str(path), str(data_path("seg_userdict")))

@@ -96,7 +96,8 @@ def _lunar() -> dict[int, dict[str, str]]:
 
 def _month_parts(bare: bool) -> str:
     rows = lexicon.table("date_month_parts")
-    words = [w for w, r in rows.items() if (r[:1] == ("bare",)) == bare]
+    use = {True: ("bare", "both"), False: ("", "both")}[bare]
+    words = [w for w, r in rows.items() if (r[0] if r else "") in use]
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -155,8 +156,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "dayrange": regex.compile(
             r"(?<![\dA-Za-z.\-/:月])(?P<d1>\d{1,2})" + _S + r"(?:-|~|至|到)" + _S + r"(?P<d2>\d{1,2})" + _S + r"[日号](?!内|以内|之内|间)"),
         "monthpart": regex.compile(r"(?<![\d〇零○一二两三四五六七八九十])(?P<w>" + _month_parts(True) + r")"),
-        "relmonth": regex.compile(r"(?P<rm>" + _alt("date_relative_months") + r")"),
+        "relmonth": regex.compile(r"(?P<rm>" + _alt("date_relative_months") + r")(?:" + _month_parts(False) + r")?"),
         "reldays": regex.compile(r"(?P<w>" + _alt("date_relative_days") + r")"),
+        "anaphoric": regex.compile(r"(?P<w>" + _alt("date_anaphoric_days") + r")"),
         "week": regex.compile(
             r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末])?"),
         # (?=…) names the characters a match starts with, so that regex skips to them
@@ -615,9 +617,9 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             cands.append(_Atom(m.start(), m.end(), [None, None, d1], [None, None, d2], "d",
                                need_year=True, need_month=True, kind="day"))
     if pub is not None:
-        for m in P["monthpart"].finditer(t):
-            cands.append(_Atom(m.start(), m.end(), [pub.year, pub.month, None], [pub.year, pub.month, None], "m",
-                               year_given=True, kind="rel"))
+        for m in P["monthpart"].finditer(t):  # 月底, 下旬: the month in context, else this month
+            cands.append(_Atom(m.start(), m.end(), [None, None, None], [None, None, None], "m",
+                               need_month=True, kind="rel"))
         for m in P["relmonth"].finditer(t):
             y, mo = _ym_add(pub.year, pub.month, _offsets("date_relative_months")[m["rm"]][0])
             cands.append(_Atom(m.start(), m.end(), [y, mo, None], [y, mo, None], "m", year_given=True, kind="rel"))
@@ -681,6 +683,9 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             if day > pub and not _cue(tx, m.start(), m.end(), "date_future_cues"):
                 day -= _dt.timedelta(weeks=1)
             cands.append(_day_atom(m.start(), m.end(), day))
+    for m in P["anaphoric"].finditer(t):  # 次日, 当日: resolved against the day named before
+        cands.append(_Atom(m.start(), m.end(), [None, None, None], [None, None, None], "d", kind="anaph",
+                           extra={"offset": _offsets("date_anaphoric_days")[m["w"]][0]}))
     cands.extend(_618(t, pub))
     cands.extend(_bare_years(t, pub))
     cands.extend(_english(t, pub))
@@ -807,7 +812,9 @@ def _join(t: str, a: _Atom, b: _Atom) -> _Atom | None:
 
 
 def _sentence_bounds(t: str) -> list[int]:
-    return [m.end() for m in regex.finditer(r"[。！？!?；;\n]", t)]
+    """Where sentences end; a year carries to the end of its sentence (across ；, which only
+    separates clauses: 2014年5月，公司成立；8月，完成融资 → 2014-08)."""
+    return [m.end() for m in regex.finditer(r"[。！？!?\n]", t)]
 
 
 def _cue(tx: _Text, s: int, e: int, name: str) -> bool:
@@ -854,8 +861,16 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
     sent_year: dict[int, int] = {}
     last_month: list[tuple[int, int | None, int]] = []  # (paragraph, year, month)
     last_in_para: dict[int, tuple[int, int | None, int]] = {}  # the last of last_month a paragraph
+    last_day: dict[int, _dt.date] = {}  # paragraph -> the last single day resolved in it
     for a in atoms:
         sn = sentence_of(a.s)
+        if a.kind == "anaph":
+            day = last_day.get(para_of(a.s))
+            if day is None:
+                continue
+            day += _dt.timedelta(days=a.extra["offset"])
+            a.a = [day.year, day.month, day.day]
+            a.b = list(a.a)
         if a.need_month:
             ctx = last_in_para.get(para_of(a.s))
             if ctx:
@@ -868,9 +883,15 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
                     a.need_year = False
             elif pub is not None:
                 y, mo = pub.year, pub.month
-                if a.a[2] > pub.day + 1 and _cue(tx, a.s, a.e, "date_past_cues") \
-                        and not _cue(tx, a.s, a.e, "date_future_cues"):
-                    y, mo = _ym_add(y, mo, -1)
+                day = a.a[2]
+                if day is not None and day > pub.day + 1 and not _cue(tx, a.s, a.e, "date_future_cues"):
+                    # 28日 in a report of 3月2日: last month's 28th (3 days ago) is nearer than
+                    # this month's (26 days ahead); a past-tense cue decides for the past
+                    py, pm = _ym_add(y, mo, -1)
+                    if day <= _month_end(py, pm) and (
+                            pub.day + _month_end(py, pm) - day < day - pub.day
+                            or _cue(tx, a.s, a.e, "date_past_cues")):
+                        y, mo = py, pm
                 a.a[0], a.a[1] = y, mo
                 a.b[0] = y
                 if a.b[1] is None:
@@ -921,6 +942,8 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
         if end < start:
             continue
         out.append({"text": text[a.s:a.e], "start": start, "end": end, "span": [a.s, a.e]})
+        if a.prec == "d" and start == end and a.a[0] is not None:
+            last_day[para_of(a.s)] = _dt.date(*a.a)
     return out
 
 

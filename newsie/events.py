@@ -60,6 +60,8 @@ def _patterns(lang: str = "zh") -> dict:
         "opening": regex.compile(r"[^。！？!?\n]{0,24}?(?:开幕|揭幕|启幕|拉开帷幕|开展|开幕式)"),
         "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前|同期|期间|同日|同时|此前|之后|随后"),
         "generic": frozenset(lexicon.terms("event_generic", lang)),
+        "year_word": regex.compile(r"[今明去前后每当]年会$"),
+        "counted": regex.compile(r"(?<![第0-9０-９一二两三四五六七八九十百千几多数])[0-9０-９一二两三四五六七八九十百千几多数]+[场个次项]$"),
         "heads": frozenset(lexicon.terms("event_heads", lang)),
     }
 
@@ -116,9 +118,22 @@ def _trim_name(raw: str, p: dict) -> str | None:
     bare = p["year_tail"].sub("", name)  # 华为开发者大会2021 -> 华为开发者大会
     head = max((h for h in p["heads"] if bare.endswith(h)), key=len, default="")
     rest = bare[: -len(head) or None] if head else name
-    if rest in p["generic"] or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
+    if _all_generic(rest, p["generic"]) or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
         return None
     return name
+
+
+def _all_generic(rest: str, generic: frozenset) -> bool:
+    """Whether REST is made of generic words only (技术分 = 技术 + 分, 新车, 线上新品)."""
+    if not rest:
+        return False
+    ok = [True] + [False] * len(rest)  # ok[i]: rest[:i] splits into generic words
+    for i in range(len(rest)):
+        if ok[i]:
+            for j in range(i + 1, min(len(rest), i + 6) + 1):
+                if rest[i:j] in generic:
+                    ok[j] = True
+    return ok[-1]
 
 
 def _place(location: str, p: dict) -> tuple[str | None, str | None]:
@@ -158,10 +173,14 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         start = h_start
         while start > 0 and h_end - start < 40 and p["name_char"].match(text[start - 1]):
             start -= 1
+        if p["year_word"].search(text, 0, h_start + 2) and text.startswith("年会", h_start):
+            continue  # 明年会把…: 明年 + 会, not the head 年会
         name = _trim_name(text[start:h_end], p)
         if not name:
             continue
         start = h_end - len(name)
+        if p["counted"].search(text, max(0, start - 8), start):
+            continue  # 24场技术分论坛, 三个分会场: a count of unnamed events
         aliases = []
         a = p["alias"].match(text, h_end)
         if a and not regex.search(r"\d+[月日年]", a.group(1)):

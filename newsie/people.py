@@ -17,6 +17,9 @@ _ORG_BACK = 24  # how far before a title an organisation name may start
 _ORG_STOP = ("邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
              "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
 _ORG_LEAD = regex.compile(r"^(?:近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
+_UNIVERSITY = regex.compile(r"大学|学院|科学院|研究院")
+_DEPARTMENT = regex.compile(r"(?:学院|系|研究所|研究院|实验室|中心)$")
+_NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
 _PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
 
@@ -38,11 +41,21 @@ def _patterns() -> dict[str, regex.Pattern]:
         "prefix": regex.compile(rf"(?:{lexicon.alternation('title_prefixes')})$"),
         "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
         "quoted_by": regex.compile(r"(?:据|听)$"),
+        # NAME + verb of appointment right before ORG+TITLE; 为 only after 任命/聘任 NAME
+        "pronoun_speaks": regex.compile(rf"(?<=^|[。！？；，\n])\s*[他她](?:还|也|则|进一步|同时|随后|最后|认为)?(?:{verbs})"),
+        "appointed_in": regex.compile(r"(?:任命|聘任|聘请|委任|提名)\p{Han}{2,4}为"),
+        "appointed": regex.compile(r"(?:(?:任命|聘任|聘请|委任|提名)\p{Han}{2,4}(?P<v>为)|(?P<v>将出任|出任|担任|升任|接任|将担任))$"),
     }
 
 
 def _stop_chars() -> frozenset[str]:
     return frozenset(lexicon.terms("name_stop_chars"))
+
+
+@lru_cache(maxsize=None)
+def _start_stops() -> frozenset[str]:
+    """Stop characters that never begin a given name (亦 and a few others may: 许亦航)."""
+    return frozenset(k for k, v in lexicon.table("name_stop_chars").items() if v[:1] != ("start",))
 
 
 def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[int, int] | None:
@@ -73,8 +86,8 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
     if not m:
         return None
     g_start = m.start("g")
-    if text[g_start] in stops:
-        return None
+    if text[g_start] in _start_stops() or _patterns()["verb_now"].match(text, g_start):
+        return None  # 王在…, 王总强调: the surname stands alone before a verb
     short, long_ = (i, g_start + 1), (i, g_start + 2)
     if long_[1] > len(text) or not regex.match(r"\p{Han}", text[g_start + 1]):
         return short
@@ -113,8 +126,12 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
             break
         start -= 1
     chunk = text[start:end]
-    cut = max((chunk.rfind(w) + len(w) for w in _ORG_STOP if w in chunk), default=0)
+    cut = max((chunk.rfind(w) + len(w) for w in _ORG_STOP if w in chunk and not _inside_department(chunk, w)),
+              default=0)
     chunk = chunk[cut:]
+    appointed = _patterns()["appointed_in"].search(chunk)  # 任命谭振宇为|公司总裁
+    if appointed:
+        chunk = chunk[appointed.end():]
     lead = _ORG_LEAD.match(chunk)
     if lead:
         chunk = chunk[lead.end():]
@@ -123,9 +140,41 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     return end - len(chunk), chunk
 
 
+def _pronoun_org_len(text: str, end: int) -> int:
+    """The length of 公司 / 该公司 … written right before END, else 0."""
+    return max((len(w) for w in _PRONOUN_ORGS if text.endswith(w, 0, end)), default=0)
+
+
+def _main_company(text: str, entities: Sequence[tuple[int, int, str]]) -> str | None:
+    """The organisation the article is about: the ORG the NER finds most often (twice at least)."""
+    counts: dict[str, int] = {}
+    for s, e, label in entities:
+        if label == "ORG" and e - s >= 2:
+            counts[text[s:e]] = counts.get(text[s:e], 0) + 1
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
+    return best[0] if best and best[1] >= 2 else None
+
+
+def _inside_department(chunk: str, word: str) -> bool:
+    """与/及 inside a department's name after its university (大学电子信息与电气工程学院)."""
+    i = chunk.rfind(word)
+    return word in ("与", "及") and bool(_UNIVERSITY.search(chunk, 0, i)) and bool(_DEPARTMENT.search(chunk, i))
+
+
 def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int] | None:
-    """A name that ends right before `end` followed by ，/（ (NAME，ORG TITLE)."""
-    if end < 2 or text[end - 1] not in "，,（( ":
+    """A name that ends right before `end` followed by ，/（ (NAME，ORG TITLE), or by a verb of
+    appointment (谭振宇出任总裁, 任命谭振宇为总裁)."""
+    if end < 2:
+        return None
+    if text[end - 1] not in "，,（( ":
+        m = _patterns()["appointed"].search(text, max(0, end - 12), end)
+        if not m:
+            return None
+        e = m.start("v")
+        for length in (3, 2):  # a Chinese name right before the verb (not 由李明: 由 + 李明)
+            if e - length >= 0 and _patterns()["han_name"].fullmatch(text, e - length, e) \
+                    and not (length == 3 and text[e - 3] in _NAME_LEAD):
+                return e - length, e
         return None
     for length in (3, 2, 4):
         s = end - 1 - length
@@ -204,10 +253,13 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         if span is None and after < len(text):
             span = _unknown_name_at(text, after)
         if span is None:
-            span = _name_before(text, org[0] if org else ts, counts)
+            before = org[0] if org else ts - _pronoun_org_len(text, ts)  # 任命谭振宇为公司总裁
+            span = _name_before(text, before, counts)
         if span is None:
             continue
         add(span, title, org[1] if org else None)
+        if org is None and _pronoun_org_len(text, ts):  # 公司首席技术官梁晓川: the article's company
+            found[text[slice(*span)]].setdefault("_company", True)
 
     taken = bytearray(len(text) + 1)  # characters inside a name the rules found
     for name in found:
@@ -224,5 +276,14 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         person["spans"] = sorted(list(m.span()) for f in forms for m in regex.finditer(regex.escape(f), text))
         person["role"] = "speaker" if any(_is_speaker(text, f) for f in forms) else "mentioned"
         people.append(person)
+    company = _main_company(text, entities)
+    for person in people:
+        if person.pop("_company", False) and not person["org"]:
+            person["org"] = company
+    # 他指出 / 她表示 opening a clause: the person named last before it speaks
+    for m in p["pronoun_speaks"].finditer(text):
+        before = [(sp[1], person) for person in people for sp in person["spans"] if m.start() - 200 < sp[1] <= m.start()]
+        if before:
+            max(before, key=lambda x: x[0])[1]["role"] = "speaker"
     people.sort(key=lambda x: x["spans"][0][0] if x["spans"] else 0)
     return people

@@ -692,4 +692,23 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         }
         out.append(item)
         pos = max(end, post_end)
-    return out
+    return _add_doublings(text, out, skip_index)
+
+
+# 翻一番 (doubled, ×2), 翻了两番 (×4), 翻倍: a multiple without a number before 倍
+_DOUBLING = regex.compile(r"翻了?(?P<n>[一两二三四1-4])番|翻了?一?倍")
+_DOUBLING_N = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
+
+
+def _add_doublings(text: str, out: list[dict], skip_index: "_SkipIndex") -> list[dict]:
+    """OUT plus the doubling idioms (GUIDELINES: 翻一番 / 翻倍 → 倍, value 1 or 2; newsie gives 2)."""
+    found = []
+    for m in _DOUBLING.finditer(text):
+        s, e = m.span()
+        if skip_index.overlaps(s, e) or any(q["span"][0] < e and s < q["span"][1] for q in out):
+            continue
+        value = 2 ** _DOUBLING_N[m["n"]] if m["n"] else 2
+        found.append({"text": m[0], "value": value, "value_max": None, "unit": "倍",
+                      "subject": _subject(text, s, e, "multiple", None), "approx": False,
+                      "qualifier": None, "span": [s, e]})
+    return sorted(out + found, key=lambda q: q["span"][0]) if found else out

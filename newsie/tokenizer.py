@@ -73,6 +73,19 @@ class NewsieTokenizer:
             tokens = align(text, self.words(text)) if self._seg is not None else list(text)
         return Doc(self.vocab, words=tokens, spaces=[False] * len(tokens))
 
+    # The settings live in the pipeline config, so there is nothing to serialise.
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Nothing to write: `nlp.to_disk` calls this."""
+
+    def from_disk(self, path, *, exclude=()) -> "NewsieTokenizer":
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "NewsieTokenizer":
+        return self
+
 
 @registry.tokenizers("newsie.tokenizer.v1")
 def create_tokenizer(segmenter: str = "char", model: str | None = None, user_dict: str | None = None):

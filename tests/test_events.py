@@ -47,6 +47,9 @@ def test_opening_day_gives_start_without_end():
     "本届大会吸引了很多观众。",
     "展会共有980辆展车参展。",                  # 展 inside a sentence, no event head
     "他在新闻发布会上回答了问题。",              # generic: 新闻发布会
+    "车企在上海举行新车发布会。",                # generic: 新车 + 发布会
+    "大会期间共举办24场技术分论坛。",            # a count of unnamed forums
+    "他说，公司明年会推出新机型。",              # 明年 + 会, not 年会
 ])
 def test_not_events(text):
     assert events_of(text) == []

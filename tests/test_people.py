@@ -24,6 +24,19 @@ CASES = [
     ("今天天气很好，大家都来了。", []),
     # a title with no name after it names nobody
     ("公司总经理将于下月上任。", []),
+    # 与 inside a department's name; a given name may start with 亦
+    ("南京大学计算机科学与技术系教授孟亦凡则关注人才。他指出，缺口很大。",
+     [("孟亦凡", "教授", "南京大学计算机科学与技术系", "speaker")]),
+    # 与 between two companies still separates them
+    ("会上，云帆与星河科技副总裁王强出席了签约。", [("王强", "副总裁", "星河科技", "mentioned")]),
+    # a name before a verb of appointment
+    ("董事会任命周海涛为公司总裁。", [("周海涛", "总裁", None, "mentioned")]),
+    ("赵宏出任远航集团首席运营官。", [("赵宏", "首席运营官", "远航集团", "mentioned")]),
+    # a government title chain
+    ("杭州市委常委、副市长吴建平在致辞中表示，数字经济是重点。",
+     [("吴建平", "常委、副市长", "杭州市委", "speaker")]),
+    # a surname alone before a verb is no name
+    ("总裁王强调，要控制成本。", []),
 ]
 
 
@@ -65,3 +78,14 @@ def test_address_is_not_merged_when_two_people_share_the_surname():
     text = "星云科技总裁王海表示增长明显，云帆科技CEO王立指出竞争激烈。王总补充说……"
     people = find_people(text)
     assert [p["aliases"] for p in people] == [[], []]
+
+
+def test_company_pronoun_takes_the_article_company_from_the_ner():
+    text = "星河科技发布了季度财报。星河科技的营收增长了。公司首席财务官李娜表示，明年继续投入。"
+    orgs = [(0, 4, "ORG"), (12, 16, "ORG")]
+    assert [text[s:e] for s, e, _ in orgs] == ["星河科技", "星河科技"]
+    [person] = find_people(text, orgs)
+    assert (person["name"], person["title"], person["org"]) == ("李娜", "首席财务官", "星河科技")
+    # without the NER's organisations the org stays unknown rather than guessed
+    [person] = find_people(text)
+    assert person["org"] is None

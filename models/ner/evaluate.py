@@ -4,7 +4,7 @@ Usage (from the repository root, after models/ner/prepare.py)::
 
     .venv/bin/python models/ner/evaluate.py                     # both tables
     .venv/bin/python models/ner/evaluate.py --which cluener --cluener-model models/ner/training/cluener-out/model-best
-    .venv/bin/python models/ner/evaluate.py --which news --news-model models/ner-news [--ruler]
+    .venv/bin/python models/ner/evaluate.py --which news --news-model models/newsie-zh/entities [--ruler]
 
 (a) the 10-label CLUENER model on ``training/cluener10-dev.spacy`` (gold = CLUENER's own labels);
 (b) the shipped newsie-label model on ``training/news-dev.spacy`` (CLUENER dev mapped to newsie
@@ -81,7 +81,7 @@ def main():
     ap.add_argument("--which", choices=["both", "cluener", "news"], default="both")
     ap.add_argument("--training", type=Path, default=HERE / "training")
     ap.add_argument("--cluener-model", type=Path, default=HERE / "training/cluener-out/model-best")
-    ap.add_argument("--news-model", type=Path, default=ROOT / "models/ner-news")
+    ap.add_argument("--news-model", type=Path, default=ROOT / "models/newsie-zh/entities")
     ap.add_argument("--ruler", action="store_true", help="add the entity-ruler patterns (news model)")
     ap.add_argument("--ruler-fill", action="store_true",
                     help="with --ruler: overwrite_ents false (the ruler only fills gaps between model spans)")

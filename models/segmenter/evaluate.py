@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python models/segmenter/evaluate.py [--datasets ../shared/datasets]
-        [--model models/pkuseg-news] [--userdict newsie/data/zh/seg_userdict.txt] [--only NAME ...]
+        [--model models/newsie-zh/words] [--userdict newsie/data/zh/seg_userdict.txt] [--only NAME ...]
 
 Test sets (none of them is used by models/segmenter/train.py):
   * PKU  — SIGHAN 2005 PKU test gold   (sighan2005/pku_test_gold.utf8, 1,944 lines)
@@ -140,7 +140,7 @@ def entity_boundaries(args):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="SIGHAN-style word P/R/F1 of newsie's segmenter")
     ap.add_argument("--datasets", type=Path, default=REPO.parent / "shared" / "datasets")
-    ap.add_argument("--model", type=Path, default=REPO / "models" / "pkuseg-news")
+    ap.add_argument("--model", type=Path, default=REPO / "models" / "newsie-zh" / "words")
     ap.add_argument("--userdict", type=Path, default=REPO / "newsie" / "data" / "zh" / "seg_userdict.txt")
     ap.add_argument("--only", nargs="*", help="substrings of segmenter names to run")
     ap.add_argument("--json", type=Path)

@@ -1,4 +1,4 @@
-"""Rebuild newsie's spacy-pkuseg word segmenter (models/pkuseg-news/) from the shared corpora.
+"""Rebuild newsie's spacy-pkuseg word segmenter (models/newsie-zh/words/) from the shared corpora.
 
 Usage (from the repository root, one command, single-threaded)::
 
@@ -36,7 +36,7 @@ and weights are rounded to float32 precision (still stored as float64, which the
 Viterbi code requires) in a compressed ``weights.npz`` (``numpy.load`` reads it transparently).
 
 The training scratch (corpus file, logs) goes to models/segmenter/training/ (git-ignored);
-sentence counts, timing and settings are written to models/pkuseg-news/training.json.
+sentence counts, timing and settings are written to models/newsie-zh/words/training.json.
 """
 from __future__ import annotations
 
@@ -221,7 +221,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--datasets", type=Path, default=REPO.parent / "shared" / "datasets",
                     help="the shared datasets folder (default: ../shared/datasets from the repo root)")
-    ap.add_argument("--out", type=Path, default=REPO / "models" / "pkuseg-news")
+    ap.add_argument("--out", type=Path, default=REPO / "models" / "newsie-zh" / "words")
     ap.add_argument("--work", type=Path, default=REPO / "models" / "segmenter" / "training",
                     help="scratch folder (git-ignored)")
     ap.add_argument("--iters", type=int, default=8, help="stage-1 iterations")

@@ -1,9 +1,8 @@
 """Stage `newsie_entities`: named-entity spans (PERSON, ORG, TITLE, GPE, LOC, FAC, EVENT, PRODUCT).
 
-Runs newsie's own trained NER pipeline (shipped in `newsie_models/ner-news`) on the raw text,
+Runs newsie's own trained NER pipeline (shipped in the pipeline directory, `newsie_models/newsie-zh/entities`) on the raw text,
 character-tokenised, so its spans are character offsets whatever tokenizer the main pipeline
-uses. When no trained model is installed the stage yields no entities and the rule-based
-stages work alone.
+uses.
 """
 from __future__ import annotations
 
@@ -13,23 +12,21 @@ from spacy.tokens import Doc
 
 from ..errors import DataFileError
 from ..lexicon import data_path
-from ..models import model_path
+from ..models import ENTITIES
 from ..tokenizer import LONG_TEXT, NewsieTokenizer
-from .base import Stage
+from .base import ModelStage
 
 
-class EntitiesStage(Stage):
+class EntitiesStage(ModelStage):
     def __init__(self, nlp: Language, name: str, lang: str, model: str, ruler: bool) -> None:
-        super().__init__(nlp, name, lang)
-        self.model_name = model
+        super().__init__(nlp, name, lang, model)
         self.use_ruler = ruler
         self.ner: Language | None = None
 
     def load(self) -> None:
-        path = model_path(self.model_name) if self.model_name else None
-        if path is None:
-            self.ner = None
-            return
+        if not self.model_name and self.model_dir is None:
+            return  # model="" in the config: no NER, the rule stages work alone
+        path = self.model_location()
         try:
             self.ner = spacy.load(path)
         except Exception as exc:
@@ -48,12 +45,15 @@ class EntitiesStage(Stage):
         doc._.entities = []
         if self.ner is None or len(doc.text) > LONG_TEXT:
             return  # no model, or a huge text: the rule stages work alone (bounded time)
-        ner_doc = self.ner(self.ner.make_doc(doc.text))
+        ner_doc = self.ner.make_doc(doc.text)
+        if "words" in doc.spans:  # the model's word features reuse the words stage's segmentation
+            ner_doc.spans["words"] = [ner_doc.char_span(w.start_char, w.end_char) for w in doc.spans["words"]]
+        ner_doc = self.ner(ner_doc)
         doc._.entities = [(e.start_char, e.end_char, e.label_) for e in ner_doc.ents]
         if len(doc) == len(doc.text):  # character tokens: the entities are exact token spans
             doc.ents = [doc.char_span(s, e, label=label) for s, e, label in doc._.entities]
 
 
-@Language.factory("newsie_entities", default_config={"lang": "zh", "model": "ner-news", "ruler": False})
+@Language.factory("newsie_entities", default_config={"lang": "zh", "model": ENTITIES, "ruler": False})
 def make_entities(nlp: Language, name: str, lang: str, model: str, ruler: bool) -> EntitiesStage:
     return EntitiesStage(nlp, name, lang, model, ruler)

@@ -8,24 +8,21 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import DataFileError
 from ..lexicon import data_path
-from ..models import model_path
+from ..models import WORDS
 from ..tokenizer import LONG_TEXT, NewsieTokenizer, align
-from .base import Stage
+from .base import ModelStage
 
 
-class WordsStage(Stage):
+class WordsStage(ModelStage):
     def __init__(self, nlp: Language, name: str, lang: str, model: str, user_dict: bool) -> None:
-        super().__init__(nlp, name, lang)
+        super().__init__(nlp, name, lang, model)
         self.vocab = nlp.vocab
-        self.model_name, self.use_user_dict = model, user_dict
+        self.use_user_dict = user_dict
         self.segmenter: NewsieTokenizer | None = None
 
     def load(self) -> None:
-        path = model_path(self.model_name)
-        if path is None:
-            raise DataFileError(f"the segmenter model {self.model_name!r} is not installed; reinstall newsie")
+        path = self.model_location()
         user_dict = str(data_path("seg_userdict", self.lang)) if self.use_user_dict else None
         self.segmenter = NewsieTokenizer(self.vocab, "pkuseg", str(path), user_dict)
 
@@ -40,6 +37,6 @@ class WordsStage(Stage):
         doc.spans["words"] = spans
 
 
-@Language.factory("newsie_words", default_config={"lang": "zh", "model": "pkuseg-news", "user_dict": True})
+@Language.factory("newsie_words", default_config={"lang": "zh", "model": WORDS, "user_dict": True})
 def make_words(nlp: Language, name: str, lang: str, model: str, user_dict: bool) -> WordsStage:
     return WordsStage(nlp, name, lang, model, user_dict)

@@ -1,0 +1,73 @@
+"""Component `newsie_char_features`: context features for the character-level NER model.
+
+A character alone says little in Chinese; the NER model reads, for every character token,
+the bigram it starts (`token.norm_`), the bigram it ends (`token.lemma_`) and, with
+`words=True`, the pkuseg word it sits in with its position B/M/E/S (`token.tag_`). The model's
+MultiHashEmbed layer embeds these attributes (see models/ner/config.cfg). The component sits
+in the NER pipeline before `tok2vec`, and is listed in `training.annotating_components` so
+that training sees the same features as prediction.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import WORDS, model_path
+from ..tokenizer import NewsieTokenizer, align
+
+BOUNDARY = "␂"  # stands for the text edge in a bigram
+
+
+def word_tags(words: list[str]) -> list[str]:
+    """One tag per character of WORDS: the position B/M/E/S and the word, e.g. 'B:总经理'."""
+    tags: list[str] = []
+    for word in words:
+        if len(word) == 1:
+            tags.append(f"S:{word}")
+        else:
+            tags.extend([f"B:{word}"] + [f"M:{word}"] * (len(word) - 2) + [f"E:{word}"])
+    return tags
+
+
+class CharFeatures:
+    """Sets bigram (and optionally word) attributes on character tokens."""
+
+    def __init__(self, nlp: Language, name: str, words: bool, segmenter: str) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.use_words = words
+        self.segmenter_name = segmenter
+        self._segmenter: NewsieTokenizer | None = None
+
+    def _words(self, doc: Doc) -> list[str]:
+        """The doc's words: the "words" span group when a stage set it, else pkuseg's."""
+        if "words" in doc.spans:
+            words, pos = [], 0
+            for span in doc.spans["words"]:
+                words.extend(doc.text[pos:span.start_char])  # gaps (spaces) as characters
+                words.append(span.text)
+                pos = span.end_char
+            words.extend(doc.text[pos:])
+            return words
+        if self._segmenter is None:
+            self._segmenter = NewsieTokenizer(self.vocab, "pkuseg", str(model_path(self.segmenter_name)))
+        return align(doc.text, self._segmenter.words(doc.text))
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts = [t.text for t in doc]
+        n = len(texts)
+        for i, token in enumerate(doc):
+            nxt = texts[i + 1] if i + 1 < n else BOUNDARY
+            prev = texts[i - 1] if i > 0 else BOUNDARY
+            token.norm_ = texts[i] + nxt
+            token.lemma_ = prev + texts[i]
+        if self.use_words:
+            tags = word_tags(self._words(doc))  # one per character of doc.text
+            for token in doc:
+                token.tag_ = tags[token.idx]
+        return doc
+
+
+@Language.factory("newsie_char_features", default_config={"words": False, "segmenter": WORDS})
+def make_char_features(nlp: Language, name: str, words: bool, segmenter: str) -> CharFeatures:
+    return CharFeatures(nlp, name, words, segmenter)
