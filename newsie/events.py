@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
+from .numbers import parse_chinese
 
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
 _CUT_WORDS = ("成为", "作为", "进入", "发表", "预计", "表示", "认为", "举行", "召开", "举办", "参加", "出席", "亮相", "开幕", "主办", "承办", "指导", "发布",
@@ -54,6 +55,8 @@ def _patterns(lang: str = "zh") -> dict:
         "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads})(?:\s?20\d\d)?)[”」』》\"]"),
         # 本次大会 / 该论坛, or a bare head opening a clause (。展会将持续至9月22日)
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
+        "not_event_date": regex.compile(r"(?:截至|截止|截止到|较|比|同比)$"),
+        "closing": regex.compile(r"\s*(?:将|正式)?(?:闭幕|结束|落幕)"),
         "until": regex.compile(r"(?:持续|延续|举办|进行|开放)?(?:至|到)$"),
         "lasting": regex.compile(r"为期\s*(?P<n>[0-9一二两三四五六七八九十]{1,3})\s*天"),
         "written": regex.compile(r"[0-9０-９〇一二三四五六七八九十]"),
@@ -66,6 +69,7 @@ def _patterns(lang: str = "zh") -> dict:
     }
 
 
+_NUMERAL_RUN = regex.compile(r"[零一二两三四五六七八九十百]+")
 _PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("「", "」"))
 
 
@@ -221,7 +225,11 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
     for m in p["anaphor"].finditer(text):
         k = bisect.bisect_right(end_keys, m.start())
         if k:
-            events[ends[k - 1][1]].setdefault("_refs", []).append(list(m.span()))
+            # 大会 refers back to the last …大会 named before it, else to the last event
+            head = max((h for h in p["heads"] if m.group().endswith(h)), key=len, default="")
+            same = [i for _, i in ends[:k] if head and any(n.endswith(head) for n in (events[i]["name"], *events[i]["aliases"]))]
+            target = same[-1] if same else ends[k - 1][1]
+            events[target].setdefault("_refs", []).append(list(m.span()))
     sentence_list = list(_SENTENCE.finditer(text))
     for event in events:
         _attach_context(text, event, dates, skip, p, sentence_list)
@@ -236,10 +244,16 @@ def _common_suffix(a: str, b: str) -> int:
     return n
 
 
+def _digits(name: str) -> str:
+    """NAME with Chinese numerals written in digits, for comparing names (十周年 / 10周年)."""
+    return _NUMERAL_RUN.sub(lambda m: str(parse_chinese(m.group()) or m.group()), name)
+
+
 def _same_event(event: dict, name: str, aliases: list[str]) -> bool:
     """Same event: a shared name or alias, one name inside the other, or a long shared ending
-    (“青禾杯”大学生编程挑战赛总决赛 / “青禾杯”全国大学生编程挑战赛总决赛)."""
-    names = {event["name"], *event["aliases"]}
+    (“青禾杯”大学生编程挑战赛总决赛 / “青禾杯”全国大学生编程挑战赛总决赛); numerals compare by value."""
+    names = {_digits(n) for n in (event["name"], *event["aliases"])}
+    name, aliases = _digits(name), [_digits(a) for a in aliases]
     return bool(names & {name, *aliases}) or any(
         len(n) >= 4 and (n in name or name in n)
         or _common_suffix(n, name) >= max(6, 0.6 * min(len(n), len(name)))
@@ -286,9 +300,17 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
             if not any(x <= d["span"][0] < y for x, y in skip) \
                     and not any(x <= d["span"][0] < y for x, y in event["spans"][:_MAX_SENTENCES]):
                 in_sentences.append(d)
-    # a written date beats a relative one (本周, 今天); a range beats a day; a year alone says
-    # too little to date an event
-    ranked = sorted((d for d in in_sentences if len(d["start"].lstrip("-")) >= 5),
+    # a cut-off (截至今年9月底) or a comparison base (较去年底) dates a figure, not the event
+    in_sentences = [d for d in in_sentences if not p["not_event_date"].search(text, max(0, d["span"][0] - 3),
+                                                                             d["span"][0])]
+    # a date in the clause that names the event (在昨日下午举行的X论坛上) beats the rest of its
+    # sentences; then a written date beats a relative one (本周, 今天); a range beats a day; a
+    # year alone says too little to date an event
+    clauses = [_clause(text, sp[0], sp[1]) for sp in event["spans"][:_MAX_SENTENCES]]
+    same_clause = [d for d in in_sentences if any(a <= d["span"][0] < b for a, b in clauses)
+                   and not p["closing"].match(text, d["span"][1])]
+    pool = [d for d in same_clause if len(d["start"].lstrip("-")) >= 5] or in_sentences
+    ranked = sorted((d for d in pool if len(d["start"].lstrip("-")) >= 5),
                     key=lambda d: (not p["written"].search(d["text"]), d["start"] == d["end"],
                                    len(d["start"].lstrip("-")) < 8))
     if ranked:
@@ -298,6 +320,16 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
             event["end"] = None  # an opening day: when it closes is not stated
         if event["end"] in (None, event["start"]):
             event["end"] = _closing_day(text, event["start"], in_sentences, sentences, p) or event["end"]
+
+
+_CLAUSE_MARK = regex.compile(r"[，,。；;！？!?\n]")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: from the mark before it to the mark after it."""
+    a = max((text.rfind(c, max(0, start - 80), start) for c in "，,。；;！？!?\n"), default=-1) + 1
+    m = _CLAUSE_MARK.search(text, end, min(len(text), end + 80))
+    return a, m.start() if m else min(len(text), end + 80)
 
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

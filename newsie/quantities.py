@@ -219,6 +219,8 @@ def _post_hedge(text: str, end: int, unit_kind: Optional[str]) -> tuple[int, Opt
                 continue
             if word in ("以下",) and text.startswith("以下是", end):
                 continue
+            if word in ("+", "＋") and _rx_match(r"\s*[0-9０-９]", text[end + 1:end + 3]):
+                continue  # 8GB+256GB: a combination, not "8GB or more"
             return end + len(word), word, approx
     if text.startswith("及以上", end):
         return end + 3, "以上", False
@@ -692,7 +694,30 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         }
         out.append(item)
         pos = max(end, post_end)
-    return _add_doublings(text, out, skip_index)
+    return _add_doublings(text, _merge_ranges(text, out), skip_index)
+
+
+_RANGE_GAP = regex.compile(r"\s*(?:到|至|-|－|—|–|~|～)\s*")
+
+
+def _merge_ranges(text: str, out: list[dict]) -> list[dict]:
+    """99元到599元: two amounts with one unit joined by 到/至/- are one range (value, value_max).
+    从10亿元到20亿元 (a change from one figure to another) stays two quantities, unless 不等 or
+    之间 follows (从99元到599元不等)."""
+    merged: list[dict] = []
+    for q in out:
+        prev = merged[-1] if merged else None
+        if prev and prev["value_max"] is None and q["value_max"] is None and prev["unit"] and prev["unit"] == q["unit"] \
+                and isinstance(prev["value"], (int, float)) and isinstance(q["value"], (int, float)) \
+                and prev["value"] < q["value"] and _RANGE_GAP.fullmatch(text, prev["span"][1], q["span"][0]) \
+                and (not text.endswith(("从", "由"), 0, prev["span"][0])
+                     or _rx_match(r"\s*(?:不等|之间|都有|均有)", text[q["span"][1]:q["span"][1] + 3])):
+            s, e = prev["span"][0], q["span"][1]
+            prev.update(text=text[s:e], value_max=q["value"], span=[s, e],
+                        approx=prev["approx"] or q["approx"], qualifier=prev["qualifier"] or q["qualifier"])
+            continue
+        merged.append(q)
+    return merged
 
 
 # 翻一番 (doubled, ×2), 翻了两番 (×4), 翻倍: a multiple without a number before 倍

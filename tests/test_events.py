@@ -60,3 +60,29 @@ def test_one_record_per_event_however_often_mentioned():
     [event] = events_of(text)
     # the name twice, the alias in brackets and the alias alone
     assert [text[s:e] for s, e in event["spans"]] == ["全球移动互联网大会", "GMIC", "GMIC", "全球移动互联网大会"]
+
+
+def test_numerals_compare_by_value_when_merging_mentions():
+    [event] = events_of("星河科技十周年演讲在北京举行。去年的10周年演讲上，创始人谈到了未来。")
+    assert (event["name"], event["aliases"]) == ("星河科技十周年演讲", ["10周年演讲"])
+
+
+def test_a_bare_head_refers_back_to_the_event_with_that_head():
+    text = ("为期两天的云计算产业大会今天在杭州开幕。下午举行的“开源生态”圆桌论坛上，嘉宾展开讨论。"
+            "据悉，大会明天还将发布白皮书。")
+    conference, forum = events_of(text)
+    assert conference["name"] == "云计算产业大会"
+    assert (conference["start"], conference["end"]) == ("2015-04-30", "2015-05-01")
+    assert forum["start"] is None  # 大会明天… is the conference's sentence, not the forum's
+
+
+def test_a_cut_off_date_does_not_date_the_event():
+    text = "数字经济大会今天在成都开幕。大会发布的数据显示，截至今年3月底，用户已达1亿。"
+    [event] = events_of(text)
+    assert (event["start"], event["city"]) == ("2015-04-30", "成都")
+
+
+def test_the_date_in_the_clause_naming_the_event_wins():
+    text = "在昨日下午举行的“出海”分论坛上，嘉宾表示，“今年上半年收入翻了一番”。"
+    [event] = events_of(text)
+    assert (event["start"], event["end"]) == ("2015-04-29", "2015-04-29")

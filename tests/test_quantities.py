@@ -52,6 +52,14 @@ CASES = [
     ("营收翻了两番。", [("翻了两番", 4, None, "倍", False, None)]),
     ("芯片算力达到64TOPS。", [("64TOPS", 64, None, "TOPS", False, "达到")]),
     ("年出货量达到100万片。", [("100万片", 1_000_000, None, "片", False, "达到")]),
+    # two amounts with one unit joined by 到: a range; 从…到… is a change unless 不等 follows
+    ("手环售价99元到599元。", [("99元到599元", 99, 599, "元", False, None)]),
+    ("价格从99元到599元不等。", [("99元到599元", 99, 599, "元", False, None)]),
+    ("营收从10亿元增长到20亿元。", [("10亿元", 1_000_000_000, None, "元", False, None),
+                                 ("20亿元", 2_000_000_000, None, "元", False, None)]),
+    # 8GB+256GB is a combination, not "8GB or more"
+    ("提供8GB+256GB版本。", [("8GB", 8, None, "GB", False, None), ("256GB", 256, None, "GB", False, None)]),
+    ("全年起降超过12万架次。", [("12万架次", 120_000, None, "架次", True, "超过")]),
     # a numeral inside a technical term counts nothing
     ("千兆宽带已覆盖全市。", []),
     ("采用三元锂电池。", []),
