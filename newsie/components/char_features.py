@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicon import data_path
 from ..models import WORDS, model_path
 from ..tokenizer import NewsieTokenizer, align
 
@@ -32,11 +33,12 @@ def word_tags(words: list[str]) -> list[str]:
 class CharFeatures:
     """Sets bigram (and optionally word) attributes on character tokens."""
 
-    def __init__(self, nlp: Language, name: str, words: bool, segmenter: str) -> None:
+    def __init__(self, nlp: Language, name: str, words: bool, segmenter: str, user_dict: bool) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.use_words = words
         self.segmenter_name = segmenter
+        self.user_dict = user_dict
         self._segmenter: NewsieTokenizer | None = None
 
     def _words(self, doc: Doc) -> list[str]:
@@ -50,7 +52,9 @@ class CharFeatures:
             words.extend(doc.text[pos:])
             return words
         if self._segmenter is None:
-            self._segmenter = NewsieTokenizer(self.vocab, "pkuseg", str(model_path(self.segmenter_name)))
+            # the same segmenter and user dictionary as the pipeline's `newsie_words` stage
+            user_dict = str(data_path("seg_userdict")) if self.user_dict else None
+            self._segmenter = NewsieTokenizer(self.vocab, "pkuseg", str(model_path(self.segmenter_name)), user_dict)
         return align(doc.text, self._segmenter.words(doc.text))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -68,6 +72,7 @@ class CharFeatures:
         return doc
 
 
-@Language.factory("newsie_char_features", default_config={"words": False, "segmenter": WORDS})
-def make_char_features(nlp: Language, name: str, words: bool, segmenter: str) -> CharFeatures:
-    return CharFeatures(nlp, name, words, segmenter)
+@Language.factory("newsie_char_features",
+                  default_config={"words": False, "segmenter": WORDS, "user_dict": True})
+def make_char_features(nlp: Language, name: str, words: bool, segmenter: str, user_dict: bool) -> CharFeatures:
+    return CharFeatures(nlp, name, words, segmenter, user_dict)
