@@ -16,9 +16,9 @@ from . import lexicon
 _ORG_BACK = 24  # how far before a title an organisation name may start
 _ORG_STOP = ("邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
              "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
-_ORG_LEAD = regex.compile(r"^(?:近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
-_UNIVERSITY = regex.compile(r"大学|学院|科学院|研究院")
-_DEPARTMENT = regex.compile(r"(?:学院|系|研究所|研究院|实验室|中心)$")
+_ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
+_DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
+_ORG_WORD = regex.compile(r"公司|集团|银行|大学|科技|控股|协会|组织")  # 腾讯与阿里巴巴集团: two organisations
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
 _PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
@@ -43,6 +43,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "quoted_by": regex.compile(r"(?:据|听)$"),
         # NAME + verb of appointment right before ORG+TITLE; 为 only after 任命/聘任 NAME
         "pronoun_speaks": regex.compile(rf"(?<=^|[。！？；，\n])\s*[他她](?:还|也|则|进一步|同时|随后|最后|认为)?(?:{verbs})"),
+        "org_alias": regex.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ0-9０-９&\-\p{Han}]{1,12}[）)]$"),
         "appointed_in": regex.compile(r"(?:任命|聘任|聘请|委任|提名)\p{Han}{2,4}为"),
         "appointed": regex.compile(r"(?:(?:任命|聘任|聘请|委任|提名)\p{Han}{2,4}(?P<v>为)|(?P<v>将出任|出任|担任|升任|接任|将担任))$"),
     }
@@ -122,7 +123,12 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     start = end
     while start > 0 and end - start < _ORG_BACK:
         c = text[start - 1]
-        if not (regex.match(r"[\p{Han}A-Za-z0-9&·\-]", c)):
+        if c in "）)":  # an alias in brackets inside the name: 国际货币基金组织（IMF）货币与资本市场部
+            alias = _patterns()["org_alias"].search(text, max(0, start - 16), start)
+            if alias and alias.start() > 0 and regex.match(r"\p{Han}", text[alias.start() - 1]):
+                start = alias.start()
+                continue
+        if not (regex.match(r"[\p{Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９&·\-]", c)):  # full-width ＳＥＭＩ too
             break
         start -= 1
     chunk = text[start:end]
@@ -156,9 +162,10 @@ def _main_company(text: str, entities: Sequence[tuple[int, int, str]]) -> str | 
 
 
 def _inside_department(chunk: str, word: str) -> bool:
-    """与/及 inside a department's name after its university (大学电子信息与电气工程学院)."""
+    """与/及 inside a department's name (电子信息与电气工程学院, 货币与资本市场部), not between two
+    organisations (腾讯与阿里巴巴集团)."""
     i = chunk.rfind(word)
-    return word in ("与", "及") and bool(_UNIVERSITY.search(chunk, 0, i)) and bool(_DEPARTMENT.search(chunk, i))
+    return word in ("与", "及") and bool(_DEPARTMENT.search(chunk, i)) and not _ORG_WORD.search(chunk, i)
 
 
 def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int] | None:

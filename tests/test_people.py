@@ -35,6 +35,11 @@ CASES = [
     # a government title chain
     ("杭州市委常委、副市长吴建平在致辞中表示，数字经济是重点。",
      [("吴建平", "常委、副市长", "杭州市委", "speaker")]),
+    # an alias in brackets inside the organisation's name; 与 inside a department's name
+    ("世界银行（WB）数字与发展部副主任郑凯表示，合作会加强。",
+     [("郑凯", "副主任", "世界银行（WB）数字与发展部", "speaker")]),
+    ("根据星河研究院院长刘洋介绍，项目已启动。", [("刘洋", "院长", "星河研究院", "speaker")]),
+    ("ＩＤＣ公司总裁霍锋表示，出货量回升。", [("霍锋", "总裁", "ＩＤＣ公司", "speaker")]),  # full-width letters
     # a surname alone before a verb is no name
     ("总裁王强调，要控制成本。", []),
 ]
