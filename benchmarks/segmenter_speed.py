@@ -65,6 +65,14 @@ def main(argv=None):
     nlp.tokenizer.initialize(pkuseg_model=str(args.model), pkuseg_user_dict=str(args.userdict))
     t_load_spacy = time.perf_counter() - t0
 
+    from spacy.vocab import Vocab
+
+    from newsie.tokenizer import NewsieTokenizer
+
+    t0 = time.perf_counter()
+    words_stage = NewsieTokenizer(Vocab(), "pkuseg", str(args.model), str(args.userdict))
+    t_load_newsie = time.perf_counter() - t0
+
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -73,6 +81,7 @@ def main(argv=None):
     t_load_jieba = time.perf_counter() - t0
 
     rows = [
+        ("pkuseg-news, newsie words stage (CRF + user dict)", words_stage, t_load_newsie),
         ("pkuseg-news in spaCy (nlp.tokenizer, user dict on)", nlp.tokenizer, t_load_spacy),
         ("jieba precise (jieba.lcut, HMM on)", lambda t: jieba.lcut(t, cut_all=False, HMM=True), t_load_jieba),
     ]
@@ -83,8 +92,8 @@ def main(argv=None):
         dt = bench(cut, lines, args.repeat)
         speeds[name] = n_chars / dt
         print(f"| {name} | {speeds[name] / 1000:.1f}k | {t_load:.2f} |", flush=True)
-    a, b = speeds.values()
-    print(f"\nratio pkuseg-news in spaCy / jieba = {a / b:.2f}")
+    a, b, c = speeds.values()
+    print(f"\nratio newsie words stage / jieba = {a / c:.2f}; pkuseg-news in spaCy / jieba = {b / c:.2f}")
 
 
 if __name__ == "__main__":

@@ -151,6 +151,11 @@ def _pronoun_org_len(text: str, end: int) -> int:
     return max((len(w) for w in _PRONOUN_ORGS if text.endswith(w, 0, end)), default=0)
 
 
+def _company_title(title: str) -> bool:
+    """A post in a company (首席财务官, 董事长兼CEO), not in a government or a university."""
+    return any(w in title for w in lexicon.terms("company_title_words"))
+
+
 def _main_company(text: str, entities: Sequence[tuple[int, int, str]]) -> str | None:
     """The organisation the article is about: the ORG the NER finds most often (twice at least)."""
     counts: dict[str, int] = {}
@@ -205,6 +210,8 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
     """An NER PERSON span kept without a title: a Chinese name (known surname, 2-4 characters,
     the rules' own reading of its length) or a transliteration with ·, that speaks."""
     name = text[s:e]
+    if name in lexicon.terms("not_names"):
+        return False
     if "·" in name:
         ok = bool(p["translit_name"].fullmatch(name))
     else:
@@ -265,7 +272,8 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         if span is None:
             continue
         add(span, title, org[1] if org else None)
-        if org is None and _pronoun_org_len(text, ts):  # 公司首席技术官梁晓川: the article's company
+        # 公司首席技术官梁晓川 / 首席财务官孙丽华: the article's company (set below)
+        if org is None and (_pronoun_org_len(text, ts) or _company_title(title)):
             found[text[slice(*span)]].setdefault("_company", True)
 
     taken = bytearray(len(text) + 1)  # characters inside a name the rules found

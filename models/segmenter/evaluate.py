@@ -85,6 +85,16 @@ def crf_only_cutter(model: Path):
     return lambda text: [w for w in seg.cut(text) if w.strip()]
 
 
+def crf_userdict_cutter(model: Path, userdict: str):
+    """newsie's `words` stage: the CRF with newsie's user dictionary, without pkuseg's default dictionary."""
+    from spacy.vocab import Vocab
+
+    from newsie.tokenizer import NewsieTokenizer
+
+    seg = NewsieTokenizer(Vocab(), "pkuseg", str(model), userdict)
+    return lambda text: [w for w in seg.words(text) if w.strip()]
+
+
 def jieba_cutter():
     import logging
 
@@ -162,6 +172,7 @@ def main(argv=None):
         "pkuseg-news (spaCy)": lambda: spacy_cutter(args.model, None),
         "pkuseg-news + userdict (spaCy)": lambda: spacy_cutter(args.model, str(args.userdict)),
         "pkuseg-news CRF only": lambda: crf_only_cutter(args.model),
+        "pkuseg-news CRF + userdict (newsie words stage)": lambda: crf_userdict_cutter(args.model, str(args.userdict)),
         "jieba (precise)": jieba_cutter,
         "spaCy char": lambda: spacy_cutter(None, None),
     }
