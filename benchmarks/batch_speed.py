@@ -49,18 +49,13 @@ def run_newsie(texts: list[str], workers: int, ner: bool, words: bool) -> tuple[
 
 
 def _child(texts, workers, ner, words, q) -> None:
-    from newsie import batch, pipeline
+    from newsie import batch
 
-    original = pipeline.load_pipeline
-    pipeline.load_pipeline = lambda **kw: original(ner=ner, words=words)
-    from newsie import extractor
-
-    extractor.load_pipeline = pipeline.load_pipeline
     rows = [{"id": i, "text": t, "published": "2020-01-01"} for i, t in enumerate(texts)]
     if workers <= 1:  # load first so that the timing is the work, as for the pool's warm workers
-        batch._extract_chunk(rows[:1])
+        batch._extract_chunk(rows[:1], ner=ner, words=words)
     start = time.perf_counter()
-    for _ in batch.run_local(iter(rows), workers):
+    for _ in batch.run_local(iter(rows), workers, ner=ner, words=words):
         pass
     seconds = time.perf_counter() - start
     mem = peak_mb(resource.RUSAGE_SELF) if workers <= 1 else peak_mb(resource.RUSAGE_CHILDREN)

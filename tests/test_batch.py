@@ -167,3 +167,21 @@ def test_dask_engine_on_a_local_cluster_of_two_processes(tmp_path):
     summary = run_batch(iter(rows), dask_out, workers=2, engine="dask")
     assert summary.ok == 12
     assert records(dask_out) == records(local)
+
+
+def test_stages_can_be_left_out_of_a_batch(tmp_path):
+    """--no-ner / --no-words: the rule stages alone give the same quantities and dates."""
+    import newsie.batch as batch
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                           for i, t in enumerate(ARTICLES)), encoding="utf-8")
+    full, rules = tmp_path / "full.jsonl", tmp_path / "rules.jsonl"
+    run_batch(read_inputs([str(src)]), full, workers=1)
+    summary = run_batch(read_inputs([str(src)]), rules, workers=1, ner=False, words=False)
+    assert summary.ok == len(ARTICLES)
+    assert batch._worker_extractor.nlp.pipe_names == ["source", "dates", "quantities", "people", "events"]
+    a = [json.loads(l) for l in full.read_text(encoding="utf-8").splitlines()]
+    b = [json.loads(l) for l in rules.read_text(encoding="utf-8").splitlines()]
+    assert [r["quantities"] for r in a] == [r["quantities"] for r in b]
+    assert [r["dates"] for r in a] == [r["dates"] for r in b]
