@@ -122,13 +122,13 @@ def _trim_name(raw: str, p: dict) -> str | None:
     bare = p["year_tail"].sub("", name)  # 华为开发者大会2021 -> 华为开发者大会
     head = max((h for h in p["heads"] if bare.endswith(h)), key=len, default="")
     rest = bare[: -len(head) or None] if head else name
-    if _all_generic(rest, p["generic"]) or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
+    if _all_generic(rest, p["generic"] | p["heads"]) or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
         return None
     return name
 
 
 def _all_generic(rest: str, generic: frozenset) -> bool:
-    """Whether REST is made of generic words only (技术分 = 技术 + 分, 新车, 线上新品)."""
+    """Whether REST is made of generic words only (技术分 = 技术 + 分, 新车, 年会主 = 年会 + 主)."""
     if not rest:
         return False
     ok = [True] + [False] * len(rest)  # ok[i]: rest[:i] splits into generic words

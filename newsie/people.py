@@ -77,7 +77,7 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
     m = p["translit_name"].match(text, i)
     if m:
         end = m.start() + m.group().index("·") + 1
-        while end < m.end() and text[end] not in stops:
+        while end < m.end() and text[end] not in _start_stops():  # 特 in 哈特 is a syllable
             end += 1
         return (i, end) if end > m.start() + m.group().index("·") + 1 else None
     m = p["latin_name"].match(text, i)
@@ -141,6 +141,8 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     lead = _ORG_LEAD.match(chunk)
     if lead:
         chunk = chunk[lead.end():]
+    if chunk.endswith(("为", "是")):  # 第一作者为博士生郭沐阳: a copula, no organisation
+        return None
     if len(chunk) < 2 or chunk in _PRONOUN_ORGS:
         return None
     return end - len(chunk), chunk
@@ -224,7 +226,13 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
 
 
 def _addresses(text: str, name: str, found: dict, p: dict) -> list[str]:
-    """王总 / 雷总 for 王丽娟 / 雷军: surname + form of address, when no one else has that surname."""
+    """王总 / 雷总 for 王丽娟 / 雷军: surname + form of address, when no one else has that surname;
+    哈里斯 for 丹尼尔·哈里斯: the family name of a transliterated name, written alone later."""
+    if "·" in name:
+        family = name.rsplit("·", 1)[1]
+        alone = len(family) >= 2 and any(m.start() == 0 or text[m.start() - 1] != "·"
+                                         for m in regex.finditer(regex.escape(family), text))
+        return [family] if alone and family not in found else []
     m = p["han_name"].match(name)
     if not m or m.end() != len(name):
         return []
@@ -280,7 +288,10 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
     for name in found:
         for m in regex.finditer(regex.escape(name), text):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    families = {n.rsplit("·", 1)[1] for n in found if "·" in n}
     for s, e, label in entities:
+        if label == "PERSON" and text[s:e] in families:
+            continue  # 哈里斯 after 丹尼尔·哈里斯: an alias (below), not another person
         if label == "PERSON" and not any(taken[s:e]) and _plausible_name(text, s, e, p, counts):
             add((s, e), None, None)
 

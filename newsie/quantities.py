@@ -558,7 +558,11 @@ def _emit(text: str, q: dict) -> bool:
         return False
     if _in_excluded_word(text, s, end):
         return False
-    if _date_like(text, s, num, end, utext and _units()[utext][0]):
+    if utext == "起" and text[end:end + 1] in ("售", "步", "价"):
+        return False  # Mate 20起售价: 起 starts 起售价, it is not the measure word 起 (incidents)
+    # what follows a measure word is a noun, not a clock's 分: 12个分会场 (so look right after the number)
+    after_num = s + len(num) + len(g["pre"] or "") if kind == "count" else end
+    if _date_like(text, s, num, after_num, utext and _units()[utext][0]):
         return False
     if _date_like(text, s, num, s + len(num) + len(g["pre"] or ""), None):
         return False
@@ -659,6 +663,11 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         if not _emit(text, q):
             continue
         s, end = q["start"], q["end"]
+        if q["value_max"] is None and isinstance(q["value"], (int, float)):
+            if q["kind"] == "time" and text.startswith("半", end):
+                q["value"], end = q["value"] + 0.5, end + 1  # 一年半, 一天半: and a half
+            elif q["unit"] == "个" and (half := _HALF_UNIT.match(text, end)):
+                q["value"], q["unit"], end = q["value"] + 0.5, _HALF_UNITS[half.group(1)], half.end()  # 两个半月
         # hedges around it
         approx, qualifier = q["approx"], q["qualifier"]
         hs, pre_word, pre_approx = _pre_hedge(text, s)
@@ -719,6 +728,9 @@ def _merge_ranges(text: str, out: list[dict]) -> list[dict]:
         merged.append(q)
     return merged
 
+
+_HALF_UNITS = {"月": "个月", "小时": "小时", "钟头": "小时", "星期": "周"}
+_HALF_UNIT = regex.compile(r"半(月|小时|钟头|星期)")
 
 # 翻一番 (doubled, ×2), 翻了两番 (×4), 翻倍: a multiple without a number before 倍
 _DOUBLING = regex.compile(r"翻了?(?P<n>[一两二三四1-4])番|翻了?一?倍")

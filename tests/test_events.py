@@ -50,6 +50,7 @@ def test_opening_day_gives_start_without_end():
     "车企在上海举行新车发布会。",                # generic: 新车 + 发布会
     "大会期间共举办24场技术分论坛。",            # a count of unnamed forums
     "他说，公司明年会推出新机型。",              # 明年 + 会, not 年会
+    "年会主论坛上，嘉宾展开讨论。",              # the meeting's main forum, unnamed
 ])
 def test_not_events(text):
     assert events_of(text) == []

@@ -40,6 +40,14 @@ CASES = [
      [("郑凯", "副主任", "世界银行（WB）数字与发展部", "speaker")]),
     ("根据星河研究院院长刘洋介绍，项目已启动。", [("刘洋", "院长", "星河研究院", "speaker")]),
     ("ＩＤＣ公司总裁霍锋表示，出货量回升。", [("霍锋", "总裁", "ＩＤＣ公司", "speaker")]),  # full-width letters
+    # a copula before the title names no organisation; 特约 belongs to the title
+    ("论文第一作者为博士生郭晓阳。", [("郭晓阳", "博士生", None, "mentioned")]),
+    ("中国物流学会特约研究员宋立认为，运力充足。", [("宋立", "特约研究员", "中国物流学会", "speaker")]),
+    # 可 may start a given name
+    ("栗子商城副总裁林可心宣布，活动将延长。", [("林可心", "副总裁", "栗子商城", "speaker")]),
+    # a transliterated name's family name written alone later is the same person
+    ("维尔塔首席执行官丹尼尔·哈特在会上发布新品。哈特称，产品将于年内上市。",
+     [("丹尼尔·哈特", "首席执行官", "维尔塔", "speaker")]),
     # a surname alone before a verb is no name
     ("总裁王强调，要控制成本。", []),
 ]

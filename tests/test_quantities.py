@@ -60,6 +60,15 @@ CASES = [
     # 8GB+256GB is a combination, not "8GB or more"
     ("提供8GB+256GB版本。", [("8GB", 8, None, "GB", False, None), ("256GB", 256, None, "GB", False, None)]),
     ("全年起降超过12万架次。", [("12万架次", 120_000, None, "架次", True, "超过")]),
+    # and a half
+    ("电池可以坚持一天半。", [("一天半", 1.5, None, "天", False, None)]),
+    ("调整期会持续一年到一年半。", [("一年到一年半", 1, 1.5, "年", False, None)]),
+    ("项目历时两个半月。", [("两个半月", 2.5, None, "个月", False, None)]),
+    # 分 after a measure word starts a noun, not the minutes of a clock time
+    ("大会设3个分论坛。", [("3个", 3, None, "个", False, None)]),
+    # 起 of 起售价 after a model number is no measure word
+    ("新机Mate 20起售价3999元。", [("3999元", 3999, None, "元", False, None)]),
+    ("全年发生20起事故。", [("20起", 20, None, "起", False, None)]),
     # a numeral inside a technical term counts nothing
     ("千兆宽带已覆盖全市。", []),
     ("采用三元锂电池。", []),
