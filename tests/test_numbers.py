@@ -2,7 +2,7 @@
 import pytest
 
 from newsie.numbers import (
-    parse_approx, parse_arabic, parse_chinese, parse_decimal, parse_fraction, parse_number,
+    parse_approx, parse_arabic, parse_decimal, parse_fraction, parse_number,
     parse_percent, parse_range, parse_tenths, read_number,
 )
 

@@ -438,7 +438,6 @@ def char_vectors(texts, out_file: Path, dim=100, window=2, min_count=3):
     co = np.zeros((V, V), dtype=np.float32)
     for t in texts:
         ids = [idx.get(c, -1) for c in t if not c.isspace()]
-        n = len(ids)
         for off in range(1, window + 1):
             w = 1.0 / off
             for a, b in zip(ids[:-off], ids[off:]):
