@@ -158,12 +158,11 @@ def _company_title(title: str) -> bool:
     return any(w in title for w in lexicon.terms("company_title_words"))
 
 
-def _main_company(text: str, entities: Sequence[tuple[int, int, str]]) -> str | None:
-    """The organisation the article is about: the ORG the NER finds most often (twice at least)."""
-    counts: dict[str, int] = {}
-    for s, e, label in entities:
-        if label == "ORG" and e - s >= 2:
-            counts[text[s:e]] = counts.get(text[s:e], 0) + 1
+def _main_company(text: str, entities: Sequence[tuple[int, int, str]], orgs: Sequence[str] = ()) -> str | None:
+    """The organisation the article is about: of the NER's ORG spans and the organisations the
+    rules found before titles, the one written most often in the text (twice at least)."""
+    names = {text[s:e] for s, e, label in entities if label == "ORG" and e - s >= 2} | {o for o in orgs if o}
+    counts = {name: text.count(name) for name in names}
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
     return best[0] if best and best[1] >= 2 else None
 
@@ -302,7 +301,7 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         person["spans"] = sorted(list(m.span()) for f in forms for m in regex.finditer(regex.escape(f), text))
         person["role"] = "speaker" if any(_is_speaker(text, f) for f in forms) else "mentioned"
         people.append(person)
-    company = _main_company(text, entities)
+    company = _main_company(text, entities, [person["org"] for person in people])
     for person in people:
         if person.pop("_company", False) and not person["org"]:
             person["org"] = company

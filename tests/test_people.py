@@ -103,3 +103,8 @@ def test_company_pronoun_takes_the_article_company_from_the_ner():
     # without the NER's organisations the org stays unknown rather than guessed
     [person] = find_people(text)
     assert person["org"] is None
+
+
+def test_the_article_company_can_come_from_another_speaker():
+    text = "星河科技总裁李明表示，星河科技今年将扩大投入。首席财务官王芳称，现金流充足。"
+    assert [(p["name"], p["org"]) for p in find_people(text)] == [("李明", "星河科技"), ("王芳", "星河科技")]
