@@ -43,19 +43,21 @@ class CharFeatures:
 
     def _words(self, doc: Doc) -> list[str]:
         """The doc's words: the "words" span group when a stage set it, else pkuseg's."""
+        text = doc.text  # (Doc.text joins the tokens each time it is read)
         if "words" in doc.spans:
             words, pos = [], 0
             for span in doc.spans["words"]:
-                words.extend(doc.text[pos:span.start_char])  # gaps (spaces) as characters
-                words.append(span.text)
-                pos = span.end_char
-            words.extend(doc.text[pos:])
+                start, end = span.start_char, span.end_char
+                words.extend(text[pos:start])  # gaps (spaces) as characters
+                words.append(text[start:end])
+                pos = end
+            words.extend(text[pos:])
             return words
         if self._segmenter is None:
             # the same segmenter and user dictionary as the pipeline's `newsie_words` stage
             user_dict = str(data_path("seg_userdict")) if self.user_dict else None
             self._segmenter = NewsieTokenizer(self.vocab, "pkuseg", str(model_path(self.segmenter_name)), user_dict)
-        return align(doc.text, self._segmenter.words(doc.text))
+        return align(text, self._segmenter.words(text))
 
     def __call__(self, doc: Doc) -> Doc:
         texts = [t.text for t in doc]
