@@ -9,7 +9,10 @@ that training sees the same features as prediction.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, NORM, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..lexicon import data_path
@@ -61,16 +64,19 @@ class CharFeatures:
 
     def __call__(self, doc: Doc) -> Doc:
         texts = [t.text for t in doc]
-        n = len(texts)
-        for i, token in enumerate(doc):
-            nxt = texts[i + 1] if i + 1 < n else BOUNDARY
-            prev = texts[i - 1] if i > 0 else BOUNDARY
-            token.norm_ = texts[i] + nxt
-            token.lemma_ = prev + texts[i]
+        if not texts:
+            return doc
+        nxt, prev = texts[1:] + [BOUNDARY], [BOUNDARY] + texts[:-1]
+        # hashes only: adding every bigram and word seen to the StringStore would make the
+        # vocabulary grow with every article of a long batch
+        columns = [[get_string_id(a + b) for a, b in zip(texts, nxt)],
+                   [get_string_id(a + b) for a, b in zip(prev, texts)]]
+        attrs = [NORM, LEMMA]
         if self.use_words:
             tags = word_tags(self._words(doc))  # one per character of doc.text
-            for token in doc:
-                token.tag_ = tags[token.idx]
+            columns.append([get_string_id(tags[t.idx]) for t in doc])
+            attrs.append(TAG)
+        doc.from_array(attrs, numpy.array(columns, dtype="uint64").T)
         return doc
 
 
