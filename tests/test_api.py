@@ -88,3 +88,14 @@ CORPUS = corpus_items()
 def test_corpus_records_are_valid(extractor, doc_id, text, gold):
     rec = extractor.extract(text, id=doc_id, published=gold.get("published")).to_dict()
     check_record(rec, text)
+
+
+def test_entities_in_later_paragraphs_keep_offsets_into_the_whole_text():
+    nlp = newsie.load_pipeline()
+    text = "标题一行\n\n第一段没有人名。\n腾讯公司副总裁张小龙在北京表示，微信用户很多。"
+    doc = nlp(text)
+    assert doc._.entities, "the model finds the second paragraph's entities"
+    for s, e, _ in doc._.entities:
+        assert s >= text.index("腾讯")  # all in the last paragraph
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("张小龙", "PERSON")]
+    assert all(text[e.start_char:e.end_char] == e.text for e in doc.ents)

@@ -6,6 +6,9 @@ uses.
 """
 from __future__ import annotations
 
+import bisect
+
+import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,15 +46,35 @@ class EntitiesStage(ModelStage):
 
     def process(self, doc: Doc) -> None:
         doc._.entities = []
-        if self.ner is None or len(doc.text) > LONG_TEXT:
+        text = doc.text
+        if self.ner is None or len(text) > LONG_TEXT:
             return  # no model, or a huge text: the rule stages work alone (bounded time)
-        ner_doc = self.ner.make_doc(doc.text)
-        if "words" in doc.spans:  # the model's word features reuse the words stage's segmentation
-            ner_doc.spans["words"] = [ner_doc.char_span(w.start_char, w.end_char) for w in doc.spans["words"]]
-        ner_doc = self.ner(ner_doc)
-        doc._.entities = [(e.start_char, e.end_char, e.label_) for e in ner_doc.ents]
-        if len(doc) == len(doc.text):  # character tokens: the entities are exact token spans
-            doc.ents = [doc.char_span(s, e, label=label) for s, e, label in doc._.entities]
+        words = [(w.start_char, w.end_char) for w in doc.spans["words"]] if "words" in doc.spans else None
+        # paragraph by paragraph (no entity crosses a line): the model's working memory stays
+        # that of one paragraph, not of the whole article
+        paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+        docs = (self._paragraph_doc(text, a, b, words) for a, b in paragraphs)
+        entities = []
+        for (a, _), ner_doc in zip(paragraphs, self.ner.pipe(docs, batch_size=16)):
+            entities.extend((a + e.start_char, a + e.end_char, e.label_) for e in ner_doc.ents)
+        doc._.entities = entities
+        if len(doc) == len(text):  # character tokens: the entities are exact token spans
+            doc.ents = [doc.char_span(s, e, label=label) for s, e, label in entities]
+
+    def _paragraph_doc(self, text: str, a: int, b: int, words: list[tuple[int, int]] | None) -> Doc:
+        """The NER's Doc for text[a:b], with the words stage's words inside it (for the word features)."""
+        ner_doc = self.ner.make_doc(text[a:b])
+        if words is not None:
+            i = bisect.bisect_left(words, (a, a))
+            inside = []
+            while i < len(words) and words[i][1] <= b:
+                inside.append(ner_doc.char_span(words[i][0] - a, words[i][1] - a))
+                i += 1
+            ner_doc.spans["words"] = inside
+        return ner_doc
+
+
+_PARAGRAPH = regex.compile(r"[^\n]+")
 
 
 @Language.factory("newsie_entities", default_config={"lang": "zh", "model": ENTITIES, "ruler": False})
