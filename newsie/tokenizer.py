@@ -76,7 +76,9 @@ class NewsieTokenizer:
             tokens = lines(text)
         else:
             tokens = align(text, self.words(text)) if self._seg is not None else list(text)
-        return Doc(self.vocab, words=tokens, spaces=[False] * len(tokens))
+        doc = Doc(self.vocab, words=tokens, spaces=[False] * len(tokens))
+        doc.user_data["newsie_text"] = text  # see components.base.doc_text
+        return doc
 
     # The settings live in the pipeline config, so there is nothing to serialise.
     def to_disk(self, path, *, exclude=()) -> None:

@@ -7,13 +7,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import dates
-from .base import Stage
+from .base import Stage, doc_text
 
 
 class DatesStage(Stage):
     def process(self, doc: Doc) -> None:
         ref = dt.date.fromisoformat(doc._.ref_date) if doc._.ref_date else None
-        doc._.dates = dates.find_dates(doc.text, ref)
+        doc._.dates = dates.find_dates(doc_text(doc), ref)
 
 
 @Language.factory("newsie_dates", default_config={"lang": "zh"})

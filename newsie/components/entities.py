@@ -17,7 +17,7 @@ from ..errors import DataFileError
 from ..lexicon import data_path
 from ..models import ENTITIES
 from ..tokenizer import LONG_TEXT, NewsieTokenizer
-from .base import ModelStage
+from .base import ModelStage, doc_text
 
 
 class EntitiesStage(ModelStage):
@@ -46,7 +46,7 @@ class EntitiesStage(ModelStage):
 
     def process(self, doc: Doc) -> None:
         doc._.entities = []
-        text = doc.text
+        text = doc_text(doc)
         if self.ner is None or len(text) > LONG_TEXT:
             return  # no model, or a huge text: the rule stages work alone (bounded time)
         words = [(w.start_char, w.end_char) for w in doc.spans["words"]] if "words" in doc.spans else None

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import events
-from .base import Stage
+from .base import Stage, doc_text
 
 
 class EventsStage(Stage):
@@ -14,7 +14,7 @@ class EventsStage(Stage):
 
     def process(self, doc: Doc) -> None:
         skip = [doc._.dateline_span] if doc._.dateline_span else []
-        doc._.events = events.find_events(doc.text, doc._.dates or (), skip)
+        doc._.events = events.find_events(doc_text(doc), doc._.dates or (), skip)
 
 
 @Language.factory("newsie_events", default_config={"lang": "zh"})

@@ -5,7 +5,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lexicon, people
-from .base import Stage
+from .base import Stage, doc_text
 
 
 class PeopleStage(Stage):
@@ -14,7 +14,7 @@ class PeopleStage(Stage):
             lexicon.terms(name, self.lang)
 
     def process(self, doc: Doc) -> None:
-        doc._.people = people.find_people(doc.text, doc._.entities or ())
+        doc._.people = people.find_people(doc_text(doc), doc._.entities or ())
 
 
 @Language.factory("newsie_people", default_config={"lang": "zh"})

@@ -5,13 +5,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import quantities
-from .base import Stage
+from .base import Stage, doc_text
 
 
 class QuantitiesStage(Stage):
     def process(self, doc: Doc) -> None:
         skip = [tuple(d["span"]) for d in doc._.dates or ()]
-        doc._.quantities = quantities.find_quantities(doc.text, skip)
+        doc._.quantities = quantities.find_quantities(doc_text(doc), skip)
 
 
 @Language.factory("newsie_quantities", default_config={"lang": "zh"})

@@ -7,13 +7,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import source
-from .base import Stage
+from .base import Stage, doc_text
 
 
 class SourceStage(Stage):
     def process(self, doc: Doc) -> None:
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
-        doc._.source, ref, doc._.dateline_span = source.find_source(doc.text, published)
+        doc._.source, ref, doc._.dateline_span = source.find_source(doc_text(doc), published)
         doc._.ref_date = ref.isoformat() if ref else None
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..lexicon import data_path
 from ..models import WORDS
 from ..tokenizer import LONG_TEXT, NewsieTokenizer, align
-from .base import ModelStage
+from .base import ModelStage, doc_text
 
 
 class WordsStage(ModelStage):
@@ -27,10 +27,10 @@ class WordsStage(ModelStage):
         self.segmenter = NewsieTokenizer(self.vocab, "pkuseg", str(path), user_dict)
 
     def process(self, doc: Doc) -> None:
-        if len(doc.text) > LONG_TEXT or len(doc) != len(doc.text):
+        if len(doc_text(doc)) > LONG_TEXT or len(doc) != len(doc_text(doc)):
             return  # a huge text (one token per line): no word layer
         spans, pos = [], 0
-        for word in align(doc.text, self.segmenter.words(doc.text)):
+        for word in align(doc_text(doc), self.segmenter.words(doc_text(doc))):
             if not word.isspace():
                 spans.append(doc[pos:pos + len(word)])
             pos += len(word)
