@@ -66,19 +66,18 @@ def done_ids(path: Path) -> set[str]:
 # ---- engines: each maps an iterator of rows to an iterator of record dicts, in order ----
 
 _worker_extractor = None
-_worker_stages: tuple[bool, bool] | None = None
+_worker_stages: bool | None = None
 
 
-def _extract_chunk(rows: list[Row | InputError], max_chars: int | None = None, ner: bool = True,
-                   words: bool = True) -> list[dict]:
+def _extract_chunk(rows: list[Row | InputError], max_chars: int | None = None, ner: bool = True) -> list[dict]:
     """Runs in a worker: the pipeline is loaded once per process, on first use."""
     global _worker_extractor, _worker_stages
-    if _worker_extractor is None or _worker_stages != (ner, words):
+    if _worker_extractor is None or _worker_stages != ner:
         from .extractor import Extractor
         from .pipeline import load_pipeline
 
-        _worker_extractor = Extractor(load_pipeline(ner=ner, words=words))
-        _worker_stages = (ner, words)
+        _worker_extractor = Extractor(load_pipeline(ner=ner))
+        _worker_stages = ner
     _worker_extractor.max_chars = max_chars
     return list(_worker_extractor.extract_many(rows))
 
@@ -90,9 +89,9 @@ def _chunks(rows: Iterable, size: int) -> Iterator[list]:
 
 
 def run_local(rows: Iterable[Row | InputError], workers: int, max_chars: int | None = None, *,
-              ner: bool = True, words: bool = True) -> Iterator[dict]:
+              ner: bool = True) -> Iterator[dict]:
     """In this process (workers=1, streaming nlp.pipe) or on a pool of worker processes."""
-    work = functools.partial(_extract_chunk, max_chars=max_chars, ner=ner, words=words)
+    work = functools.partial(_extract_chunk, max_chars=max_chars, ner=ner)
     if workers <= 1:
         for chunk in _chunks(rows, CHUNK):
             yield from work(chunk)
@@ -113,7 +112,7 @@ def run_local(rows: Iterable[Row | InputError], workers: int, max_chars: int | N
 
 
 def run_dask(rows: Iterable[Row | InputError], workers: int, scheduler: str | None,
-             max_chars: int | None = None, *, ner: bool = True, words: bool = True) -> Iterator[dict]:
+             max_chars: int | None = None, *, ner: bool = True) -> Iterator[dict]:
     """On dask.distributed: a scheduler at SCHEDULER, or a local cluster of WORKERS processes."""
     from dask.distributed import Client, LocalCluster
 
@@ -127,7 +126,7 @@ def run_dask(rows: Iterable[Row | InputError], workers: int, scheduler: str | No
     try:
         pending: deque = deque()
         for chunk in _chunks(rows, CHUNK):
-            pending.append(client.submit(_extract_chunk, chunk, max_chars, ner, words, pure=False))
+            pending.append(client.submit(_extract_chunk, chunk, max_chars, ner, pure=False))
             while len(pending) >= workers * 4:
                 yield from pending.popleft().result()
         while pending:
@@ -151,10 +150,9 @@ def _progress(total: int | None) -> Any:
 def run_batch(rows: Iterable[Row | InputError], output: Path | str | None, *, workers: int = 1,
               engine: str = "local", scheduler: str | None = None, resume: bool = False,
               errors: Path | str | None = None, total: int | None = None,
-              max_chars: int | None = None, stdout: TextIO | None = None, ner: bool = True,
-              words: bool = True) -> Summary:
+              max_chars: int | None = None, stdout: TextIO | None = None, ner: bool = True) -> Summary:
     """Write one record per row to OUTPUT ('-' or None: stdout); error records to ERRORS if given.
-    NER / WORDS False leave those stages out of the pipeline (faster; see `load_pipeline`)."""
+    NER False leaves the statistical NER stage out of the pipeline (faster; see `load_pipeline`)."""
     summary = Summary()
     to_stdout = output in (None, "-")
     out_path = None if to_stdout else Path(output)
@@ -170,9 +168,9 @@ def run_batch(rows: Iterable[Row | InputError], output: Path | str | None, *, wo
                     yield row
         rows = fresh()
     if engine == "dask":
-        records = run_dask(rows, workers, scheduler, max_chars, ner=ner, words=words)
+        records = run_dask(rows, workers, scheduler, max_chars, ner=ner)
     elif engine == "local":
-        records = run_local(rows, workers, max_chars, ner=ner, words=words)
+        records = run_local(rows, workers, max_chars, ner=ner)
     else:
         raise InputError(f"unknown engine {engine!r}; use local or dask")
 

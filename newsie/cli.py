@@ -33,7 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     text = read_text(args.file)
     published = parse_published(args.published, "--published")
-    nlp = load_pipeline(ner=not args.no_ner, words=not args.no_words)
+    nlp = load_pipeline(ner=not args.no_ner)
     record = Extractor(nlp, max_chars=args.max_chars).extract(text, id=args.id, published=published)
     print(_dump(record.to_dict(), args.pretty))
     return 0
@@ -50,7 +50,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     summary = run_batch(rows, args.output, workers=args.workers, engine=args.engine,
                         scheduler=args.scheduler, resume=args.resume, errors=args.errors,
                         total=count_lines(args.inputs), max_chars=args.max_chars,
-                        ner=not args.no_ner, words=not args.no_words)
+                        ner=not args.no_ner)
     rate = (summary.ok + summary.failed) / summary.seconds if summary.seconds else 0.0
     resumed = f", {summary.skipped} already done" if args.resume else ""
     print(f"newsie batch: {summary.ok} ok, {summary.failed} failed{resumed} "
@@ -78,10 +78,8 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 def _stage_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-ner", action="store_true",
-                        help="leave out the statistical NER (about 4x faster; people are then found "
-                             "by their titles only)")
-    parser.add_argument("--no-words", action="store_true",
-                        help="leave out the pkuseg word layer (with --no-ner: rules only, the fastest)")
+                        help="leave out the statistical NER and its word segmenter (rules only, "
+                             "the fastest; people are then found by their titles only)")
 
 
 def _positive(value: str) -> int:

@@ -170,7 +170,7 @@ def test_dask_engine_on_a_local_cluster_of_two_processes(tmp_path):
 
 
 def test_stages_can_be_left_out_of_a_batch(tmp_path):
-    """--no-ner / --no-words: the rule stages alone give the same quantities and dates."""
+    """--no-ner: the rule stages alone give the same quantities and dates."""
     import newsie.batch as batch
 
     src = tmp_path / "in.jsonl"
@@ -178,7 +178,7 @@ def test_stages_can_be_left_out_of_a_batch(tmp_path):
                            for i, t in enumerate(ARTICLES)), encoding="utf-8")
     full, rules = tmp_path / "full.jsonl", tmp_path / "rules.jsonl"
     run_batch(read_inputs([str(src)]), full, workers=1)
-    summary = run_batch(read_inputs([str(src)]), rules, workers=1, ner=False, words=False)
+    summary = run_batch(read_inputs([str(src)]), rules, workers=1, ner=False)
     assert summary.ok == len(ARTICLES)
     assert batch._worker_extractor.nlp.pipe_names == ["source", "dates", "quantities", "people", "events"]
     a = [json.loads(l) for l in full.read_text(encoding="utf-8").splitlines()]

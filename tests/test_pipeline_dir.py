@@ -26,8 +26,10 @@ OFFLINE_LOAD = textwrap.dedent("""
     socket.socket = NoNetwork
     import spacy
     nlp = spacy.load(sys.argv[1])
+    names = nlp.pipe_names
+    nlp.enable_pipe("words")  # shipped disabled: no record field needs it
     doc = nlp(sys.argv[2])
-    print(json.dumps({"pipe_names": nlp.pipe_names,
+    print(json.dumps({"pipe_names": names, "disabled": nlp.disabled,
                       "ents": [[e.text, e.label_] for e in doc.ents],
                       "words": [w.text for w in doc.spans["words"]],
                       "people": doc._.people, "quantities": doc._.quantities}, ensure_ascii=False))
@@ -50,7 +52,8 @@ def test_spacy_load_works_offline_and_writes_nothing_to_home(tmp_path):
                          capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     got = json.loads(out.stdout)
-    assert got["pipe_names"] == ["words", "source", "dates", "quantities", "entities", "people", "events"]
+    assert got["pipe_names"] == ["source", "dates", "quantities", "entities", "people", "events"]
+    assert got["disabled"] == []
     assert ["林志远", "PERSON"] in got["ents"]
     assert "副总裁" in got["words"]
     assert [(p["name"], p["title"], p["org"]) for p in got["people"]] == [("林志远", "副总裁", "星河科技")]
@@ -71,7 +74,13 @@ def test_a_pipeline_saved_from_code_loads_back_the_same(tmp_path):
 
 
 def test_load_pipeline_can_leave_out_the_models():
-    nlp = newsie.load_pipeline(ner=False, words=False)
+    nlp = newsie.load_pipeline(ner=False)
     assert "entities" not in nlp.pipe_names and "words" not in nlp.pipe_names
     doc = nlp(TEXT)
     assert [q["value"] for q in doc._.quantities] == [120_000_000]
+
+
+def test_the_word_layer_is_off_unless_asked_for():
+    assert "words" not in newsie.load_pipeline().pipe_names
+    doc = newsie.load_pipeline(words=True)(TEXT)
+    assert "副总裁" in [w.text for w in doc.spans["words"]]
