@@ -18,10 +18,8 @@ from . import lexicon
 from .numbers import parse_chinese
 
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
-_CUT_WORDS = ("成为", "作为", "进入", "发表", "预计", "表示", "认为", "举行", "召开", "举办", "参加", "出席", "亮相", "开幕", "主办", "承办", "指导", "发布",
-              "启动", "宣布", "来到", "走进", "借助", "包含", "包括", "今日", "今天", "昨天", "日前", "近日",
-              "在", "于", "的", "是", "了", "与", "及", "由", "将", "从", "即", "等")
-_PLACE_VERBS = r"(?:隆重|盛大|正式|如期|顺利)?(?:举行|召开|举办|开幕|开展|拉开帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|收官|开赛|启动|开启|上演)"
+_PLACE_VERBS = (r"(?:隆重|盛大|正式|如期|顺利|順利)?(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|开展|開展|拉开帷幕|"
+                r"拉開帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|閉幕|收官|开赛|開賽|启动|啟動|开启|開啟|上演)")
 _MAX_SENTENCES = 50  # context read per event: enough for any article, bounded for huge inputs
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -34,7 +32,7 @@ def _patterns(lang: str = "zh") -> dict:
     cities = lexicon.alternation("cities", lang)
     abbrev = lexicon.table("city_abbreviations", lang)
     return {
-        "cut": regex.compile("|".join(regex.escape(w) for w in _CUT_WORDS)),
+        "cut": regex.compile(lexicon.alternation("event_cut_words", lang)),
         "year_tail": regex.compile(r"\s?20\d\d$"),
         "han": regex.compile(r"\p{Han}"),
         "latin": regex.compile(r"[A-Za-z]"),
@@ -42,13 +40,13 @@ def _patterns(lang: str = "zh") -> dict:
         "name_char": regex.compile(_NAME_CHARS),
         "known": regex.compile(rf"(?<![A-Za-z])(?:{known_alt})(?:\s?(?:20)?\d\d)?(?![A-Za-z])"),
         "alias": regex.compile(r"\s?[（(]([A-Za-z][A-Za-z0-9 .&/\-]{1,40}|[^）)]{1,20})[）)]"),
-        "place": regex.compile(rf"(?:在|于)(?P<p>(?:(?![在于])[\p{{Han}}A-Za-z0-9·\-－—（）()]){{1,24}}?){_PLACE_VERBS}"),
+        "place": regex.compile(rf"(?:在|于|於)(?P<p>(?:(?![在于於])[\p{{Han}}A-Za-z0-9·\-－—（）()]){{1,24}}?){_PLACE_VERBS}"),
         "theme": regex.compile(r"以\s*[“”\"「『‘’]\s*(?P<t>[^“”\"」』]{2,60}?)\s*[“”\"」』’]\s*为(?:主题|题)"),
         "city_prefix": regex.compile(rf"^(?:{cities})"),
         "city_any": regex.compile(rf"(?:{cities})"),
         "abbrev": abbrev,
         "known_table": known,
-        "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届次期])+"),
+        "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届屆次期])+"),
         "determiner": regex.compile(rf"^(?:{lexicon.alternation('event_determiners', lang)})"),
         "determiners": frozenset(lexicon.terms("event_determiners", lang)),
         "breaks": frozenset(lexicon.terms("event_name_breaks", lang)),
@@ -56,16 +54,21 @@ def _patterns(lang: str = "zh") -> dict:
         # 本次大会 / 该论坛, or a bare head opening a clause (。展会将持续至9月22日)
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
         "not_event_date": regex.compile(r"(?:截至|截止|截止到|较|比|同比)$"),
-        "closing": regex.compile(r"\s*(?:将|正式)?(?:闭幕|结束|落幕)"),
+        "closing": regex.compile(r"\s*(?:上午|下午|晚上|晚间|中午)?\s*(?:将|將|正式)?(?:闭幕|閉幕|结束|結束|落幕)"),
         "until": regex.compile(r"(?:持续|延续|举办|进行|开放)?(?:至|到)$"),
         "lasting": regex.compile(r"为期\s*(?P<n>[0-9一二两三四五六七八九十]{1,3})\s*天"),
         "written": regex.compile(r"[0-9０-９〇一二三四五六七八九十]"),
         "opening": regex.compile(r"[^。！？!?\n]{0,24}?(?:开幕|揭幕|启幕|拉开帷幕|开展|开幕式)"),
         "time_words": regex.compile(r"[年月日号时点]|今天|昨天|明天|凌晨|上午|下午|晚上|晚间|中午|当天|近日|日前|同期|期间|同日|同时|此前|之后|随后"),
         "generic": frozenset(lexicon.terms("event_generic", lang)),
-        "year_word": regex.compile(r"[今明去前后每当]年会$"),
+        "year_word": regex.compile(r"[今明去前后後每当當]年[会會]$"),
         "counted": regex.compile(r"(?<![第0-9０-９一二两三四五六七八九十百千几多数])[0-9０-９一二两三四五六七八九十百千几多数]+[场个次项]$"),
         "heads": frozenset(lexicon.terms("event_heads", lang)),
+        "blockers": regex.compile(lexicon.alternation("event_head_blockers", lang)),
+        # 博览中心二楼会议厅 / 国家会议中心3号馆: the building is the venue, not the hall inside it
+        "room": regex.compile(rf"(?<=(?:{lexicon.alternation('venue_heads', lang)}))(?:[0-9A-Za-z一二三四五六七八九十]+"
+                              r"(?:楼|樓|层|層|号|號)?)?\p{Han}{0,4}?(?:厅|廳|室|馆|館|会场|會場)$"),
+        "synonyms": lexicon.table("event_head_synonyms", lang),
     }
 
 
@@ -81,7 +84,9 @@ def _depth(text: str, i: int) -> int:
 
 def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
     """Event heads in the text, the longest reading kept where heads overlap (汽车展览会: 展览会, not 车展)."""
-    spans = sorted({m.span() for m in p["head"].finditer(text, overlapped=True)}, key=lambda x: (x[0], -x[1]))
+    blocked = [m.span() for m in p["blockers"].finditer(text)]
+    spans = sorted({m.span() for m in p["head"].finditer(text, overlapped=True)
+                    if not any(a < m.end() < b for a, b in blocked)}, key=lambda x: (x[0], -x[1]))
     kept: list[tuple[int, int]] = []
     for s, e in spans:
         if kept and s <= kept[-1][1]:  # overlapping or adjacent (挑战赛总决赛): one head
@@ -140,13 +145,19 @@ def _all_generic(rest: str, generic: frozenset) -> bool:
     return ok[-1]
 
 
+def _building(location: str, p: dict) -> str:
+    """LOCATION without the hall or floor inside the building (国家会议中心3号馆 -> 国家会议中心)."""
+    room = p["room"].search(location)
+    return location[: room.start()] if room and room.start() > 0 else location
+
+
 def _place(location: str, p: dict) -> tuple[str | None, str | None]:
     """Split 北京-国家会议中心 / 东莞松山湖 / 京 into (venue, city)."""
     location = location.strip("-－—")
     if location in p["abbrev"]:
         return None, p["abbrev"][location][0]
     parts = regex.split(r"[-－—]", location, maxsplit=1)
-    if len(parts) == 2 and parts[0] and parts[1]:
+    if len(parts) == 2 and parts[1] and p["city_prefix"].fullmatch(parts[0]):  # not 梅赛德斯-奔驰
         return parts[1], parts[0]
     m = p["city_prefix"].match(location)
     if m:  # 深圳国际会展中心: the venue keeps its city; 长春 alone is a city
@@ -177,7 +188,7 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         start = h_start
         while start > 0 and h_end - start < 40 and p["name_char"].match(text[start - 1]):
             start -= 1
-        if p["year_word"].search(text, 0, h_start + 2) and text.startswith("年会", h_start):
+        if p["year_word"].search(text, 0, h_start + 2) and text.startswith(("年会", "年會"), h_start):
             continue  # 明年会把…: 明年 + 会, not the head 年会
         name = _trim_name(text[start:h_end], p)
         if not name:
@@ -252,12 +263,22 @@ def _digits(name: str) -> str:
 def _same_event(event: dict, name: str, aliases: list[str]) -> bool:
     """Same event: a shared name or alias, one name inside the other, or a long shared ending
     (“青禾杯”大学生编程挑战赛总决赛 / “青禾杯”全国大学生编程挑战赛总决赛); numerals compare by value."""
-    names = {_digits(n) for n in (event["name"], *event["aliases"])}
+    names = {v for n in (event["name"], *event["aliases"]) for v in _head_variants(_digits(n))}
     name, aliases = _digits(name), [_digits(a) for a in aliases]
-    return bool(names & {name, *aliases}) or any(
+    return bool(names & {v for n in (name, *aliases) for v in _head_variants(n)}) or any(
         len(n) >= 4 and (n in name or name in n)
         or _common_suffix(n, name) >= max(6, 0.6 * min(len(n), len(name)))
         or _abbreviates(n, name) or _abbreviates(name, n) for n in names)
+
+
+def _head_variants(name: str) -> set[str]:
+    """NAME and NAME with a short head written out (江苏国际车展 -> 江苏国际汽车博览会 …),
+    from the data file event_head_synonyms."""
+    out = {name}
+    for short, longs in _patterns()["synonyms"].items():
+        if name.endswith(short):
+            out.update(name[: -len(short)] + long_ for long_ in longs)
+    return out
 
 
 def _abbreviates(short: str, long_: str) -> bool:
@@ -278,8 +299,9 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     places = []
     for s in sentences:
         for m in p["place"].finditer(s.group()):
-            if not p["time_words"].search(m.group("p")):
-                places.append(_place(m.group("p"), p))
+            location = _building(m.group("p"), p)
+            if not p["time_words"].search(location):
+                places.append(_place(location, p))
         if event["theme"] is None:
             t = p["theme"].search(s.group())
             if t:
@@ -319,7 +341,7 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
         if best["start"] == best["end"] and p["opening"].match(text, best["span"][1]):
             event["end"] = None  # an opening day: when it closes is not stated
         if event["end"] in (None, event["start"]):
-            event["end"] = _closing_day(text, event["start"], in_sentences, sentences, p) or event["end"]
+            event["end"] = _closing_day(text, event["start"], in_sentences, sentences, p, mentions) or event["end"]
 
 
 _CLAUSE_MARK = regex.compile(r"[，,。；;！？!?\n]")
@@ -335,11 +357,19 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _closing_day(text: str, start: str, dates: Sequence[dict], sentences, p: dict) -> str | None:
-    """The last day of an event that opened on `start`: 持续至9月22日, or 为期四天 counted from it."""
+def _closing_day(text: str, start: str, dates: Sequence[dict], sentences, p: dict,
+                 mentions: Sequence[Sequence[int]]) -> str | None:
+    """The last day of an event that opened on `start`: a range from that day (展期为4月25日至5月4日),
+    持续至9月22日, 将于5月4日闭幕, or 为期四天 counted from it."""
     for d in dates:
+        if d["start"] == start and d["end"] > start:
+            return d["end"]
         if d["start"] > start and p["until"].search(text[max(0, d["span"][0] - 4):d["span"][0]]):
             return d["end"]
+        if d["start"] > start and p["closing"].match(text, d["span"][1]):
+            a, b = _clause(text, *d["span"])  # 本届车展将于5月4日闭幕: the event closes, not another
+            if any(a <= m[0] < b for m in mentions):
+                return d["end"]
     if len(start) != 10 or start.startswith("--"):
         return None
     for s in sentences:

@@ -18,7 +18,9 @@ _ORG_STOP = ("邀请", "包括", "其中", "以及", "作为", "担任", "出任
              "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
 _ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
 _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
-_ORG_WORD = regex.compile(r"公司|集团|银行|大学|科技|控股|协会|组织")  # 腾讯与阿里巴巴集团: two organisations
+# 腾讯与阿里巴巴集团: two organisations (科技 is left out: 創新及科技局 is one bureau)
+_ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
+_ORG_KIND = regex.compile(r"^\p{Han}{0,6}(?:机构|機構)")
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
 _PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
@@ -38,6 +40,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         # match() anchors these at the position given (regex's ^ would mean the string start)
         "speech": regex.compile(rf"[^。！？!?；;\n]{{0,30}}?(?<!没有|未|不|没)(?:{verbs})|\s*[:：]\s*[“\"「]"),
         "verb_now": regex.compile(rf"(?:{verbs})"),
+        "not_given": regex.compile(rf"(?:{lexicon.alternation('not_given_names')})"),
+        "title_alias": regex.compile(r"[（(][A-Za-z]{2,8}[）)]"),  # 首席技术官（CTO）周景行
         "prefix": regex.compile(rf"(?:{lexicon.alternation('title_prefixes')})$"),
         "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
         "quoted_by": regex.compile(r"(?:据|听)$"),
@@ -89,6 +93,8 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
     g_start = m.start("g")
     if text[g_start] in _start_stops() or _patterns()["verb_now"].match(text, g_start):
         return None  # 王在…, 王总强调: the surname stands alone before a verb
+    if _patterns()["not_given"].match(text, g_start):
+        return None  # 负责人向记者介绍: 向 + 记者, no name
     short, long_ = (i, g_start + 1), (i, g_start + 2)
     if long_[1] > len(text) or not regex.match(r"\p{Han}", text[g_start + 1]):
         return short
@@ -111,7 +117,8 @@ def _unknown_name_at(text: str, i: int) -> tuple[int, int] | None:
     if i >= len(text) or text[i] in stops or _patterns()["speech"].match(text[i:i + 3]):
         return None
     end = i
-    while end < len(text) and end - i < 5 and regex.match(r"\p{Han}", text[end]) and text[end] not in stops:
+    while end < len(text) and end - i < 5 and regex.match(r"\p{Han}", text[end]) and text[end] not in stops \
+            and not (end - i >= 2 and _patterns()["verb_now"].match(text, end)):  # 鄺志朗稱
         end += 1
     if 3 <= end - i <= 4 and (end == len(text) or not regex.match(r"\p{Han}", text[end]) or text[end] in stops):
         return i, end
@@ -141,6 +148,9 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     lead = _ORG_LEAD.match(chunk)
     if lead:
         chunk = chunk[lead.end():]
+    kind = _ORG_KIND.search(chunk)  # 创投机构维港资本 / 市场研究机构IDC: the name after its kind
+    if kind and len(chunk) - kind.end() >= 2:
+        chunk = chunk[kind.end():]
     if chunk.endswith(("为", "是")):  # 第一作者为博士生郭沐阳: a copula, no organisation
         return None
     if len(chunk) < 2 or chunk in _PRONOUN_ORGS:
@@ -164,7 +174,22 @@ def _main_company(text: str, entities: Sequence[tuple[int, int, str]], orgs: Seq
     names = {text[s:e] for s, e, label in entities if label == "ORG" and e - s >= 2} | {o for o in orgs if o}
     counts = {name: text.count(name) for name in names}
     best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])), default=None)
-    return best[0] if best and best[1] >= 2 else None
+    return best[0] if best and best[1] >= 2 else _headline_subject(text)
+
+
+def _headline_subject(text: str) -> str | None:
+    """The name a headline opens with when the article repeats it (澜芯半导体换帅：… with
+    澜芯半导体 written three times or more): the company the story is about, which the NER
+    does not know when the name is new to it."""
+    m = regex.match(r"\p{Han}{2,8}", text)
+    if not m:
+        return None
+    not_subjects = set(lexicon.terms("not_headline_subjects")) | set(lexicon.terms("cities"))
+    for end in range(m.end(), 1, -1):
+        name = text[:end]
+        if text.count(name) >= 3:
+            return None if name in not_subjects or name in _PRONOUN_ORGS else name
+    return None
 
 
 def _inside_department(chunk: str, word: str) -> bool:
@@ -270,6 +295,9 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                 title, o_text = pre.group() + title, o_text[: pre.start()]
             org = (o_start, o_text) if len(o_text) >= 2 else None
         after = te + (1 if te < len(text) and text[te] == " " else 0)
+        alias = p["title_alias"].match(text, after)
+        if alias:
+            after = alias.end()
         span = name_at(text, after, counts) if after < len(text) else None
         if span is None and after < len(text):
             span = _unknown_name_at(text, after)

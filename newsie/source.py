@@ -65,7 +65,7 @@ def _compiled() -> dict[str, regex.Pattern]:
             # 新浪科技讯 10月30日下午消息 / 星河传媒网讯 4月30日消息 / 财联社5月21日讯
             xun=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)讯(?:\s*{date}|[\s，,：:])"),
             xun_after=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?){date}[\p{{Han}}]{{0,2}}讯"),
-            outlet_line=regex.compile(r"(?:文章来源|新闻来源|稿件来源|来源|出处)\s*[:：]\s*(?P<o>[^\s，,。；;|｜)）】]{2,20})"),
+            outlet_line=regex.compile(r"(?:文章[来來]源|新[闻聞][来來]源|稿件[来來]源|[来來]源|出[处處])\s*[:：]\s*(?P<o>[^\s，,。；;|｜)）】]{2,20})"),
             from_line=regex.compile(r"本文来自(?:微信公众号|公众号|微博)?[“\"「《]?(?P<o>[^”\"」》（(，,。\s]{2,20})"),
             exclusive=regex.compile(r"本文系(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家|原创|授权)"),
             slash_byline=regex.compile(r"[【\[（(]\s*文\s*[/／]\s*(?P<o>[\p{Han}A-Za-z0-9]{2,12})\s"),

@@ -30,6 +30,15 @@ def test_conference_with_alias_venue_city_dates_and_theme():
     ("2020年世界超高清视频产业发展大会今日在广州召开。", "世界超高清视频产业发展大会", None, "广州"),
     ("华为开发者大会2021（Together）于东莞松山湖举办。", "华为开发者大会2021", "东莞松山湖", "东莞"),
     ("由协会主办的“2011年第二季度彩电行业研究发布会”在京召开。", "2011年第二季度彩电行业研究发布会", None, "北京"),
+    # the building is the venue, not the hall inside it
+    ("“新能源汽车产业发展论坛”在南京国际博览中心二楼会议厅举行。", "新能源汽车产业发展论坛", "南京国际博览中心", "南京"),
+    ("全球人工智能创新大会在国家会议中心3号馆开幕。", "全球人工智能创新大会", "国家会议中心", None),
+    # a hyphen splits CITY-VENUE only when the part before it is a city
+    ("全球音乐科技峰会在梅赛德斯-奔驰文化中心举行。", "全球音乐科技峰会", "梅赛德斯-奔驰文化中心", None),
+    # traditional characters: heads, edition 第三屆, 於 … 舉行
+    ("第三屆香港創新科技週於香港會議展覽中心舉行。", "香港創新科技週", "香港會議展覽中心", "香港"),
+    ("作為重頭戲的「大灣區創科論壇」在灣仔會展中心舉行。", "大灣區創科論壇", "灣仔會展中心", None),
+    ("星禾教育举办的“星禾元宵线上灯会”吸引了很多家庭。", "星禾元宵线上灯会", None, None),
 ])
 def test_name_venue_city(text, name, venue, city):
     # a venue keeps the city it is written with (东莞松山湖); a city named in the event name counts
@@ -51,9 +60,38 @@ def test_opening_day_gives_start_without_end():
     "大会期间共举办24场技术分论坛。",            # a count of unnamed forums
     "他说，公司明年会推出新机型。",              # 明年 + 会, not 年会
     "年会主论坛上，嘉宾展开讨论。",              # the meeting's main forum, unnamed
+    "在长岳汽车展台，新车正式上市。",            # 展台: a stand, not 车展
+    "今年车展期间店里准备了现车。",              # 今年 + a head: this year's show, unnamed
+    "往年车展十天里能卖出很多车。",
+    "經過三輪評審，12支隊伍晉身決賽。",          # reaching the final of an unnamed contest
+    "我哋今年會再辦。",                          # 今年 + 會 (Cantonese), not 年會
 ])
+
 def test_not_events(text):
     assert events_of(text) == []
+
+
+def test_a_short_head_merges_with_the_long_name_it_stands_for():
+    [event] = events_of("江苏国际车展在宁开幕\n\n第十四届江苏国际汽车博览会昨日在南京国际博览中心开幕。")
+    assert (event["name"], event["aliases"]) == ("江苏国际汽车博览会", ["江苏国际车展"])
+
+
+def test_the_end_comes_from_a_range_opening_on_the_start_day_or_a_closing_date():
+    # 展期 4月25日至5月4日 restates the opening day 4月25日 with its end
+    text = "江苏国际汽车博览会4月25日在南京国际博览中心拉开帷幕。本届车展展期为4月25日至5月4日。"
+    [event] = events_of(text, dt.date(2016, 4, 27))
+    assert (event["start"], event["end"]) == ("2016-04-25", "2016-05-04")
+    # 本届车展将于5月4日下午闭幕: the event's own closing day
+    text = "江苏国际汽车博览会4月25日在南京国际博览中心开幕。据悉，本届车展将于5月4日下午闭幕。"
+    [event] = events_of(text, dt.date(2016, 4, 27))
+    assert (event["start"], event["end"]) == ("2016-04-25", "2016-05-04")
+
+
+def test_a_closing_day_of_another_event_does_not_end_a_forum():
+    text = ("12月16日，中国数字游戏产业年会在厦门国际会议中心开幕。"
+            "据悉，17日将举行“游戏出海”分论坛，18日闭幕当天还将揭晓评选结果。")
+    forum = [e for e in events_of(text, dt.date(2020, 12, 16)) if "游戏出海" in e["name"]][0]
+    assert forum["start"] == "2020-12-17" and forum["end"] in (None, "2020-12-17")
 
 
 def test_one_record_per_event_however_often_mentioned():

@@ -50,6 +50,15 @@ CASES = [
      [("丹尼尔·哈特", "首席执行官", "维尔塔", "speaker")]),
     # a surname alone before a verb is no name
     ("总裁王强调，要控制成本。", []),
+    # 向 is a surname, but 向记者 is "to the reporter"
+    ("开发区管委会相关负责人向记者介绍，项目进展顺利。", []),
+    # an English abbreviation in brackets between the title and the name
+    ("启衡科技首席技术官（CTO）周景行介绍，模型已开放。", [("周景行", "首席技术官", "启衡科技", "speaker")]),
+    # 及 inside a bureau's name (科技 names a field here, not a second company)
+    ("創新及科技局局長鄺志朗稱，政府會繼續支持。", [("鄺志朗", "局長", "創新及科技局", "speaker")]),
+    # the kind of organisation before its name is not part of it; traditional 合夥人 and 稱
+    ("本地創投機構維港資本合夥人莫家欣稱，估值回落。", [("莫家欣", "合夥人", "維港資本", "speaker")]),
+    ("火箭总设计师邵景川介绍，试验很成功。", [("邵景川", "总设计师", "火箭", "speaker")]),
 ]
 
 
@@ -108,3 +117,14 @@ def test_company_pronoun_takes_the_article_company_from_the_ner():
 def test_the_article_company_can_come_from_another_speaker():
     text = "星河科技总裁李明表示，星河科技今年将扩大投入。首席财务官王芳称，现金流充足。"
     assert [(p["name"], p["org"]) for p in find_people(text)] == [("李明", "星河科技"), ("王芳", "星河科技")]
+
+
+def test_the_article_company_can_come_from_the_headline():
+    # the NER knows no 澜芯半导体; the headline opens with it and the article repeats it
+    text = "澜芯半导体换帅：谭振宇出任总裁\n\n澜芯半导体昨日宣布人事变动。澜芯半导体表示，首席财务官孙丽华将留任。"
+    [tan, sun] = find_people(text)
+    assert (sun["name"], sun["title"], sun["org"]) == ("孙丽华", "首席财务官", "澜芯半导体")
+    # a headline opening with a country names no company
+    text = "中国5G基站超过百万\n\n中国的基站很多。中国移动首席技术官李明表示，中国会更快。"
+    [person] = find_people(text)
+    assert person["org"] == "中国移动"

@@ -19,6 +19,7 @@ CASES = [
     ("标题\n\n【文/观察者网 吕栋】\n正文。", None, "观察者网", None, None),
     ("标题\n\n澎湃新闻记者 叶映荷\n正文。", None, "澎湃新闻", None, None),
     ("标题\n\n正文没有来源，也没有电头。", None, None, None, None),
+    ("標題\n\n正文。\n（來源：港聞創科報）", None, "港聞創科報", None, None),  # traditional 來源
     ("7月17日电 第八届车展本月15日开幕。", "2011-07-17", None, None, "2011-07-17"),
 ]
 
