@@ -14,7 +14,7 @@ import regex
 from . import lexicon
 
 _ORG_BACK = 24  # how far before a title an organisation name may start
-_ORG_STOP = ("邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
+_ORG_STOP = ("对话", "专访", "采访", "邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
              "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
 _ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
 _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
@@ -229,6 +229,8 @@ def _is_speaker(text: str, name: str) -> bool:
     for m in regex.finditer(regex.escape(name), text):
         if p["speech"].match(text, m.end()) or p["quoted_by"].search(text[max(0, m.start() - 2):m.start()]):
             return True
+        if (m.start() == 0 or text[m.start() - 1] == "\n") and text.startswith(("：", ":"), m.end()):
+            return True  # 邵嘉禾：主要用在三个方向…: the answers of a Q&A transcript
     return False
 
 

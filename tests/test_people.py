@@ -59,6 +59,13 @@ CASES = [
     # the kind of organisation before its name is not part of it; traditional 合夥人 and 稱
     ("本地創投機構維港資本合夥人莫家欣稱，估值回落。", [("莫家欣", "合夥人", "維港資本", "speaker")]),
     ("火箭总设计师邵景川介绍，试验很成功。", [("邵景川", "总设计师", "火箭", "speaker")]),
+    # 对话 / 专访 lead an interview's headline; two posts in two organisations
+    ("对话拼乐网创始人邵嘉禾：团购的下半场", [("邵嘉禾", "创始人", "拼乐网", "mentioned")]),
+    ("鹿鸣集团副总裁、鹿鸣商城总裁钱思源表示，销量增长。",
+     [("钱思源", "副总裁、鹿鸣商城总裁", "鹿鸣集团", "speaker")]),
+    # a Q&A transcript: the name opening a line with a colon answers
+    ("拼乐网创始人兼CEO邵嘉禾接受了采访。\n问：钱花在哪里？\n邵嘉禾：主要用在扩城市。",
+     [("邵嘉禾", "创始人兼CEO", "拼乐网", "speaker")]),
 ]
 
 
