@@ -218,13 +218,17 @@ def parse_percent(text: str) -> Optional[Number]:
 
 
 def parse_decimal(text: str) -> Optional[Number]:
-    """A number that may use 点 as the decimal point: 三点五 → 3.5; 2.7 → 2.7."""
+    """A number that may use 点 (點) as the decimal point: 三点五 → 3.5; 三点五亿 → 3.5e8; 2.7 → 2.7."""
+    text = text.replace("點", "点")
     if "点" in text:
         whole, _, frac = text.partition("点")
+        mult = frac.lstrip("".join(DIGITS))  # 三点五亿: the multiplier after the decimals
+        digits = frac[: len(frac) - len(mult)]
         w = parse_number(whole)
-        if w is None or not frac or not all(c in DIGITS for c in frac):
+        scale = parse_chinese("一" + mult) if mult else 1
+        if w is None or not digits or scale is None or not all(c in BIG_UNITS for c in mult):
             return None
-        return _tidy(float(f"{w}.{''.join(str(DIGITS[c]) for c in frac)}"))
+        return _tidy(float(f"{w}.{''.join(str(DIGITS[c]) for c in digits)}") * scale)
     return parse_number(text)
 
 

@@ -8,6 +8,9 @@ CONTRACT.md describes.  The reading goes in small steps, each a pure function:
 1. ``_CORE`` finds a number core (Arabic, Chinese, mixed, 百分之…, …分之…, 数/几/上…).
 2. ``_read_at`` extends it with a range, a multiplier, the unit or measure word and the
    hedges before and after; the units and hedges come from data files (``qty_*.txt``).
+   A unit that begins a longer word (``qty_unit_words``: 分会场, 门店) is not read there, and
+   one that also writes ordinals and names (``qty_unit_cues``: 三期工程, 1080P) only where a
+   cue licenses it (分三期, 两代, 为期四日, 算力…500P).
 3. ``_excluded`` drops dates, clock times, ordinals, numbers inside names and terms, the
    indefinite 一 and words with no number.
 4. ``_subject`` takes the phrase that names what is counted from the syntax around it.
@@ -33,12 +36,15 @@ from .numbers import (
 BIG = "".join(BIG_UNITS)
 # one number: Arabic (maybe with multipliers and more Arabic: 1億4000萬), or Chinese
 _N = (rf"(?:{ARABIC}(?:[{CN_UNIT_CLASS}]+(?:{ARABIC}[{BIG}千百])*)?"
-      rf"|[{CN_SCAN_CLASS}]+(?:点[{CN_SCAN_DIGIT_CLASS}]+[{BIG}]*)?)")
+      rf"|[{CN_SCAN_CLASS}]+(?:[点點][{CN_SCAN_DIGIT_CLASS}]+[{BIG}]*)?)")
+# 半 as a duration of its own: 不到半年, 半个月, 半小时 (not 上半年, 一年半, 两个半月)
+_HALF_DURATION = r"(?<![上下前后後大多个個\p{N}])半(?=年(?![报報度])|个月|個月|小时|小時|个小时|個小時)"
 _CORE = regex.compile(
     rf"(?P<pct>百分之|千分之)(?P<pnum>{_N})"
     rf"|(?P<den>{_N})分之(?P<fnum>{_N})"
     rf"|(?<![0-9/])(?P<fa>[1-9])/(?P<fb>[1-9][0-9]?)(?![0-9/])"
     rf"|(?P<half>一半)"
+    rf"|(?P<halfu>{_HALF_DURATION})"
     rf"|(?P<sign>[-−－](?=[0-9０-９]))?(?P<pre>[数幾几]|上(?=[十百千万萬亿億]))?(?P<num>{_N})"
 )
 _CORE_NAMES = tuple(sorted(_CORE.groupindex, key=_CORE.groupindex.get))
@@ -63,10 +69,65 @@ def _units() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _prefixed_units() -> tuple[str, ...]:
+    """The units that begin with a multiplier character (千伏, 千瓦时, 兆瓦), longest first."""
+    return tuple(sorted((u for u in _units() if u[0] in "千兆"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def _unit_re() -> regex.Pattern:
+    no_prefix = "|".join(regex.escape(u) for u in _prefixed_units())
+    mult = rf"(?:(?!{no_prefix})[{BIG}])*" if no_prefix else rf"[{BIG}]*"  # 100兆瓦: 兆 begins the unit
     return regex.compile(
-        rf"(?P<space>[ \u00a0]?)(?P<inside>多|余|餘)?(?P<mult>[{BIG}]*)"
+        rf"(?P<space>[ \u00a0]?)(?P<inside>多|余|餘)?(?P<mult>{mult})"
         rf"(?P<unit>{lexicon.alternation('qty_units')})?")
+
+
+@lru_cache(maxsize=None)
+def _unit_cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    """qty_unit_cues: unit form → where (before, after, numeral, sentence) → its cues."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for line in lexicon._lines("qty_unit_cues", "zh"):
+        units, where, cue = line.split("\t")[:3]
+        for u in units.split(","):
+            out.setdefault(u, {}).setdefault(where, []).append(cue)
+    return {u: {w: tuple(sorted(c, key=len, reverse=True)) for w, c in d.items()} for u, d in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _unit_words() -> dict[str, tuple[str, ...]]:
+    """qty_unit_words by first character: words that begin with a unit but are other words."""
+    out: dict[str, list[str]] = {}
+    for w in lexicon.terms("qty_unit_words"):
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
+def _unit_word_at(text: str, pos: int, utext: str) -> bool:
+    """Whether the unit UTEXT at POS begins a longer word instead (分会场, 门店, 发布)."""
+    return any(len(w) > len(utext) and w.startswith(utext) and text.startswith(w, pos)
+               for w in _unit_words().get(utext[0], ()))
+
+
+def _licensed(text: str, s: int, num: str, end: int, utext: str) -> bool:
+    """Whether a unit that qty_unit_cues lists has one of its cues around the number at S
+    (分三期, 两代, 12期免息, 为期四日, 算力…500P); units it does not list always do."""
+    cues = _unit_cues().get(utext)
+    if cues is None:
+        return True
+    if num in cues.get("numeral", ()):
+        return True
+    if any(text.endswith(c, 0, s) for c in cues.get("before", ())):
+        return True
+    if any(text.startswith(c, end) for c in cues.get("after", ())):
+        return True
+    if cues.get("sentence"):
+        lo, hi = max(0, s - 80), min(len(text), end + 80)
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, lo, s)]
+        after = _SENTENCE_BREAK.search(text, end, hi)
+        sentence = text[breaks[-1] if breaks else lo:after.start() if after else hi]
+        return any(c in sentence for c in cues["sentence"])
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -189,7 +250,7 @@ def _before_hedges_by_length() -> tuple[tuple[int, dict[str, bool]], ...]:
 def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
     """The hedge right before the number: (its start, word, approx)."""
     window = text[max(0, start - 12):start]
-    for gap in ("", "了", "已", "已经", "占", "为", "是", "合", "有"):
+    for gap in ("", "了", "已", "已经", "已經", "占", "佔", "为", "為", "是", "合", "有"):
         if gap and not window.endswith(gap):
             continue
         w = window[: len(window) - len(gap)]
@@ -198,16 +259,25 @@ def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
                 word = w[len(w) - n:]
                 approx = words[word]
                 before = w[: len(w) - len(word)]
-                if word in ("近",) and before.endswith(("最", "附", "临", "接", "将", "靠")):
+                if word in ("近",) and before.endswith(("最", "附", "临", "臨", "接", "将", "將", "靠")):
                     continue
                 if word in ("超",) and before.endswith(("高",)):
                     continue
                 return start - len(gap) - len(word), word, approx
     # 约/大约 a few words back in the same clause: 约是去年的6倍
-    m = _rx_search(r"(大约|约)[^\p{P}\s0-9０-９]{1,6}$", window)
+    m = _rx_search(r"(大约|大約|约|約)[^\p{P}\s0-9０-９]{1,6}$", window)
     if m and not _rx_search(rf"[{CN_CLASS}]", m.group()[len(m.group(1)):]):
         return start, m.group(1), True
+    # a hedge before the phrase whose share or multiple the number is: 接近课程时长的九成
+    m = _rx_search(r"(接近|将近|將近|超过|超過|不到|不足)([^\p{P}\s0-9０-９]{1,8})的$", window)
+    if m and not _rx_search(rf"[{CN_CLASS}]", m.group(2)):
+        return start, m.group(1), _is_approx_hedge(m.group(1))
     return start, None, False
+
+
+def _is_approx_hedge(word: str) -> bool:
+    """Whether the "before" hedge WORD is a hedge (approx) rather than a bound."""
+    return any(word in words and words[word] for _, words in _before_hedges_by_length())
 
 
 def _post_hedge(text: str, end: int, unit_kind: Optional[str]) -> tuple[int, Optional[str], bool]:
@@ -255,11 +325,12 @@ def _exclude_width() -> int:
 
 
 def _in_excluded_word(text: str, s: int, e: int) -> bool:
-    """Whether [s, e) overlaps a listed non-quantity word (百度, 万一, 三只松鼠…)."""
+    """Whether the quantity at S starts inside a listed non-quantity word (百度, 万一, 三只松鼠,
+    三番五次); a word that begins after S is part of the number (43.6万分, 两万一千)."""
     width = _exclude_width()
     lo = max(0, s - width + 1)
-    for m in _exclude_re().finditer(text, lo, min(len(text), e + width), overlapped=True):
-        if m.start() < e and m.end() > s:
+    for m in _exclude_re().finditer(text, lo, min(len(text), s + width), overlapped=True):
+        if m.start() <= s < m.end():
             return True
     return False
 
@@ -268,10 +339,18 @@ def _date_like(text: str, s: int, num: str, end: int, unit: Optional[str]) -> bo
     """Dates and clock times: 2014年, 4月30日, 一季度, 晚上八点, 10:30."""
     nxt = text[end:end + 4]
     plain = _rx_sub(r"\s", "", num)
-    if _rx_match(r"\s?(?:月|日|号|號|时|時|点半|点钟|点整|点\d|分(?!之|钟|鐘)|:\d|：\d)", nxt):
+    if _rx_match(r"\s?(?:月|日|号|號|[时時](?![间間长長段候])|点半|点钟|点整|点\d|:\d|：\d)", nxt):
+        return True  # 4天时间 is a duration, not a clock's 时
+    # 9点30分, 14时37分, 3小时20分, 3分10秒: the minutes of a clock time or of a duration;
+    # 82.7分 is a score
+    if _rx_match(r"\s?分(?!之|钟|鐘)", nxt) and (
+            _rx_search(rf"(?:[0-9０-９{CN_CLASS}][点點时時:：]|小[时時]|钟头|鐘頭)$", text[max(0, s - 2):s])
+            or _rx_match(r"\s?分[0-9０-９半秒]", nxt)):
         return True
     if _rx_match(r"\s?季度", nxt) or text.startswith("度", end) and unit == "季":
         return True
+    if unit == "季" and s > 0 and text[s - 1] in "前后後首":
+        return True  # 前三季: the first three quarters, a date
     if s > 0 and text[s - 1] in ":：" and s > 1 and text[s - 2].isdigit():
         return True
     if unit == "年":
@@ -396,6 +475,15 @@ def _subject(text: str, qstart: int, end: int, kind: Optional[str], prev: Option
 
 # ---------------------------------------------------------------- reading
 
+def _split_unit_prefix(text: str, num: str, e: int) -> tuple[str, int]:
+    """220千伏, 100兆瓦: a 千/兆 that ends the number and begins a unit belongs to the unit,
+    unless a Chinese digit before 千 makes it a multiplier (三千瓦 stays 3000 瓦)."""
+    if len(num) > 1 and num[-1] in "千兆" and any(text.startswith(u, e - 1) for u in _prefixed_units()):
+        if num[-1] == "兆" or _is_arabic(num) or num[-2] not in DIGITS:
+            return num[:-1], e - 1
+    return num, e
+
+
 def _read_at(text: str, m: regex.Match) -> Optional[dict]:
     s, e = m.span()
     g = dict(zip(_CORE_NAMES, m.groups()))  # m.groupdict(), several times faster
@@ -412,6 +500,9 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             return None
         value, unit, kind = 50, "%", "percent"
         end = e
+    elif g["halfu"]:
+        um = _unit_at(text, e)  # the lookahead saw a time unit there
+        value, (unit, kind), end = 0.5, _units()[um.group("unit")], um.end()
     elif g["pct"]:
         value = _value(g["pnum"])
         if value is None:
@@ -437,6 +528,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             m = _CORE.match(text, m.start("num"))
             return _read_at(text, m) if m else None
         else:
+            num_text, e = _split_unit_prefix(text, num_text, e)
             value = _value(num_text)
         end = e
         # 十几, 二十几万
@@ -455,15 +547,20 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         if g["sign"]:
             value = -value
 
-    # unit, with a multiplier or inside hedge before it
-    um = _unit_at(text, end)
+    # unit, with a multiplier or inside hedge before it (半年 has read its unit already)
+    um = _NoUnit(end) if g["halfu"] else _unit_at(text, end)
     mult, inside, utext = um.group("mult"), um.group("inside"), um.group("unit")
     if (mult or utext or inside) and um.group("space") and not _is_arabic(num_text):
         return None
     if um.group("space") and not (mult or utext):
         um = None
-    if um is not None and utext and _latin_unit(utext) and _LATIN.match(text[um.end():um.end() + 1]):
-        utext = None  # 5Gbps is a unit, 5Gxx is not
+    uend = um.end() if um is not None else end
+    if um is not None and utext and (
+            (_latin_unit(utext) and _LATIN.match(text[uend:uend + 1]))  # 5Gbps is a unit, 5Gxx is not
+            or _unit_word_at(text, uend - len(utext), utext)  # 3分会场, 100万发放
+            or not _licensed(text, s, num_text, uend, utext)):  # 三期工程, 1080P
+        uend -= len(utext)
+        utext = None
         um = None if not (mult or inside) else um
     if um is not None and (mult or utext or inside):
         if g["pct"] or g["den"] is not None or g["fa"] or g["half"]:
@@ -480,11 +577,11 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             approx, qualifier = True, inside
         if utext:
             unit, kind = _units()[utext]
-            if utext.startswith("个多") or utext.startswith("個多"):
+            if "多" in utext:  # 三个多小时, 4分多钟
                 approx, qualifier = True, "多"
         elif not mult:
             return None  # 30多 with nothing after: not read
-        end = um.end() if (utext or mult) else end
+        end = uend if (utext or mult) else end
     if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
         # 两成 → 20 %
         if _rx_match(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)", text[end:end + 2]):
@@ -541,7 +638,7 @@ def _emit(text: str, q: dict) -> bool:
     g = q["groups"]
     s, end, num = q["start"], q["end"], q["num"]
     unit, kind, utext = q["unit"], q["kind"], q["utext"]
-    if g["half"] or g["pct"] or g["den"] is not None or g["fa"]:
+    if g["half"] or g["halfu"] or g["pct"] or g["den"] is not None or g["fa"]:
         return not (s > 0 and text[s - 1] == "第")
     if not (unit is not None or kind is not None or q["mult"] or any(c in BIG for c in num)
             or g["pre"] or q["approx"] or _is_arabic(num)):
@@ -564,15 +661,15 @@ def _emit(text: str, q: dict) -> bool:
     after_num = s + len(num) + len(g["pre"] or "") if kind == "count" else end
     if _date_like(text, s, num, after_num, utext and _units()[utext][0]):
         return False
-    if _date_like(text, s, num, s + len(num) + len(g["pre"] or ""), None):
-        return False
+    if utext not in _unit_cues() and _date_like(text, s, num, s + len(num) + len(g["pre"] or ""), None):
+        return False  # (a unit that qty_unit_cues licenses has had its context checked: 为期四日)
     if _term_like(text, s, num, end, utext):
         return False
     digitless = not _has_digit(num)
     arabic = _is_arabic(num)
     # the indefinite 一: 一个案例, 一种, 一些
     if num in ("一", "壹") and not g["pre"] and not q["mult"]:
-        if kind in ("count", "people", None) and unit != "倍":
+        if kind in ("count", "people", None) and unit != "倍" and not (unit == "个" and _HALF_UNIT.match(text, end)):
             return False
         # 这一年, 后一年, 每一天, 的一年: a point in time or a distributive, not an amount
         if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭":
@@ -587,14 +684,16 @@ def _emit(text: str, q: dict) -> bool:
         return True
     if utext in ("度",) and num in ("一",):
         return False
+    if utext == "分" and not arabic:
+        return False  # a score is written in Arabic figures: 三分天下, 九十分 are no scores
     if utext == "点" and (_is_arabic(num) or not _rx_match(r"[\p{Han}：:]", text[end:end + 1])):
         return False
-    if utext in ("起", "地", "国", "國", "城", "省", "例", "宗", "单", "股", "本", "所", "只", "支", "批", "轮", "輪", "类", "類", "份", "页", "篇", "块") and not arabic \
+    if utext in ("起", "地", "国", "國", "城", "省", "例", "宗", "单", "單", "股", "本", "所", "只", "隻", "支", "批", "轮", "輪", "类", "類", "份", "页", "頁", "篇", "块", "塊") and not arabic \
             and num not in DIGITS and not q["mult"] and q["value"] is not None and q["value"] < 10 \
-            and utext not in ("地", "块"):
+            and utext not in ("地", "块", "塊"):
         # single-digit Chinese numeral + a word-forming measure char (五本, 三国, 一起)
         return False
-    if utext in ("国", "國", "城", "省", "起", "本", "股", "单", "只", "支", "所") and num in DIGITS:
+    if utext in ("国", "國", "城", "省", "起", "本", "股", "单", "單", "只", "隻", "支", "所") and num in DIGITS:
         return False
     if unit is not None or kind is not None:
         return True
@@ -647,6 +746,13 @@ def _refused_bare_figure(text: str, m: regex.Match, groups: tuple) -> bool:
     return not _bare_figure_ok(text, s, e, num, None)
 
 
+def _after_lunar_day(text: str, m: regex.Match) -> bool:
+    """Whether M's number starts with the digit of a day 初一…初九 (大年初一两天, 初三两个班)."""
+    num = m.group("num")
+    return bool(num) and len(num) > 1 and m.start() > 0 and text[m.start() - 1] == "初" \
+        and num[0] in DIGITS and num[1] in DIGITS
+
+
 def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dict]:
     """Every quantity in TEXT, in text order (see the module docstring)."""
     out: list[dict] = []
@@ -655,6 +761,11 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
     for m in _CORE.finditer(text):
         if m.start() < pos:
             continue
+        if _after_lunar_day(text, m):
+            # 大年初一两天: the 一 of the day 初一 is no part of the number after it
+            m = _CORE.match(text, m.start() + 1)
+            if m is None:
+                continue
         if _refused_bare_figure(text, m, m.groups()):
             continue
         q = _read_at(text, m)
@@ -675,7 +786,8 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         if pre_word and (qualifier is None or qualifier in ("多", "余", "餘")):
             approx = approx or pre_approx
             qualifier = pre_word if qualifier is None else qualifier
-            if pre_word in ("近", "接近", "将近") and not _has_digit(q["num"]) and hs == s - len(pre_word):
+            if pre_word in ("近", "接近", "将近") and not q["groups"]["halfu"] and not _has_digit(q["num"]) \
+                    and hs == s - len(pre_word):
                 s = hs
         if post_word:
             approx = approx or post_approx
@@ -703,7 +815,7 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         }
         out.append(item)
         pos = max(end, post_end)
-    return _add_doublings(text, _merge_ranges(text, out), skip_index)
+    return _add_rocket_counts(text, _add_doublings(text, _merge_ranges(text, out), skip_index), skip_index)
 
 
 _RANGE_GAP = regex.compile(r"\s*(?:到|至|-|－|—|–|~|～)\s*")
@@ -725,12 +837,28 @@ def _merge_ranges(text: str, out: list[dict]) -> list[dict]:
             prev.update(text=text[s:e], value_max=q["value"], span=[s, e],
                         approx=prev["approx"] or q["approx"], qualifier=prev["qualifier"] or q["qualifier"])
             continue
+        if prev and _loose_pair(prev, q):
+            # 十個八個, 三五个 written out: a loose estimate, "eight or ten"
+            s, e = prev["span"][0], q["span"][1]
+            low, high = sorted((prev["value"], q["value"]))
+            prev.update(text=text[s:e], value=low, value_max=high, span=[s, e], approx=True,
+                        subject=q["subject"])
+            continue
         merged.append(q)
     return merged
 
 
-_HALF_UNITS = {"月": "个月", "小时": "小时", "钟头": "小时", "星期": "周"}
-_HALF_UNIT = regex.compile(r"半(月|小时|钟头|星期)")
+def _loose_pair(a: dict, b: dict) -> bool:
+    """Whether A and B are a colloquial estimate: two Chinese numerals with one measure word,
+    side by side with nothing between (十個八個, 一年两年)."""
+    return a["span"][1] == b["span"][0] and a["unit"] is not None and a["unit"] == b["unit"] \
+        and a["value_max"] is None and b["value_max"] is None and a["value"] != b["value"] \
+        and a["qualifier"] is None and b["qualifier"] is None \
+        and not _is_arabic(a["text"]) and not _is_arabic(b["text"])
+
+
+_HALF_UNITS = {"月": "个月", "小时": "小时", "小時": "小时", "钟头": "小时", "鐘頭": "小时", "星期": "周"}
+_HALF_UNIT = regex.compile(r"半(月|小时|小時|钟头|鐘頭|星期)")
 
 # 翻一番 (doubled, ×2), 翻了两番 (×4), 翻倍: a multiple without a number before 倍
 _DOUBLING = regex.compile(r"翻了?(?P<n>[一两二三四1-4])番|翻了?一?倍")
@@ -748,4 +876,21 @@ def _add_doublings(text: str, out: list[dict], skip_index: "_SkipIndex") -> list
         found.append({"text": m[0], "value": value, "value_max": None, "unit": "倍",
                       "subject": _subject(text, s, e, "multiple", None), "approx": False,
                       "qualifier": None, "span": [s, e]})
+    return sorted(out + found, key=lambda q: q["span"][0]) if found else out
+
+
+# 一箭六星, 一箭双星: the satellites one rocket carries, a fixed expression of space news
+_ONE_ROCKET = regex.compile(rf"一箭(?P<n>双|雙|[0-9]+|[{CN_SCAN_CLASS}]+)星")
+
+
+def _add_rocket_counts(text: str, out: list[dict], skip_index: "_SkipIndex") -> list[dict]:
+    """OUT plus the satellites of 一箭N星 (N星 → N, unit 颗; 一箭多星 names no number)."""
+    found = []
+    for m in _ONE_ROCKET.finditer(text):
+        s, e = m.start("n"), m.end()
+        value = 2 if m["n"] in ("双", "雙") else parse_chinese(m["n"])
+        if value is None or skip_index.overlaps(s, e) or any(q["span"][0] < e and s < q["span"][1] for q in out):
+            continue
+        found.append({"text": text[s:e], "value": value, "value_max": None, "unit": "颗",
+                      "subject": "卫星", "approx": False, "qualifier": None, "span": [s, e]})
     return sorted(out + found, key=lambda q: q["span"][0]) if found else out

@@ -115,9 +115,17 @@ def test_approx(text, value, approx, word):
 
 @pytest.mark.parametrize("text,value", [("三点五", 3.5), ("零点五", 0.5), ("2.5", 2.5),
                                         ("一点五", 1.5), ("十二点三", 12.3), ("零点零五", 0.05),
-                                        ("3.0", 3), ("三点一四", 3.14)])
+                                        ("3.0", 3), ("三点一四", 3.14),
+                                        # a multiplier after the decimals, and 點 (traditional)
+                                        ("三点五亿", 350_000_000), ("一点二三万", 12_300),
+                                        ("三點五", 3.5), ("兩點五億", 250_000_000)])
 def test_decimal(text, value):
     assert parse_decimal(text) == value
+
+
+@pytest.mark.parametrize("text", ["三点", "三点五十", "五点十万", "点五"])
+def test_not_a_decimal(text):
+    assert parse_decimal(text) is None
 
 
 @pytest.mark.parametrize("text,value,vmax,unit", [

@@ -151,8 +151,75 @@ UNIT_CASES = [
     ("会议持续了两个小时。", [("两个小时", 2, None, "小时", False, None)]),
 ]
 
+# measure words of news that clash with ordinals, names, clock times and other words
+NEWS_UNIT_CASES = [
+    # 期/代/级 count after a cue (分, 共分, 落后…), after 两, or before 免息 (qty_unit_cues)
+    ("星座分三期部署，一期工程72颗卫星。", [("三期", 3, None, "期", False, None),
+                                ("72颗", 72, None, "颗", False, None)]),
+    ("寒假班共分三期，每期10节课。", [("三期", 3, None, "期", False, None),
+                              ("10节课", 10, None, "节", False, None)]),
+    ("项目将分两期建设。", [("两期", 2, None, "期", False, None)]),
+    ("首销当天购买可享12期免息。", [("12期", 12, None, "期", False, None)]),
+    ("这是一型两级液体运载火箭。", [("两级", 2, None, "级", False, None)]),
+    ("差距缩小到两代以内。", [("两代", 2, None, "代", False, "以内")]),
+    ("国产芯片落后三代。", [("三代", 3, None, "代", False, None)]),
+    ("明年推出万亿级参数的模型。", [("万亿", 1_000_000_000_000, None, None, False, None)]),
+    # 发, 门, 节, 字, 卡: measure words that also begin other words (qty_unit_words)
+    ("建成后年产火箭可达30发。", [("30发", 30, None, "发", False, "可达")]),
+    ("平台上线课程1500多门。", [("1500多门", 1500, None, "门", True, "多")]),
+    ("这部小说约二十万字。", [("二十万字", 200_000, None, "字", True, "约")]),
+    ("列车编组8节车厢。", [("8节", 8, None, "节", False, None)]),
+    ("训练集群扩展到1.6万卡。", [("1.6万卡", 16_000, None, "卡", False, None)]),
+    ("每个字符占2字节。", [("2字节", 2, None, "字节", False, None)]),
+    ("补贴100万发放给商户。", [("100万", 1_000_000, None, None, False, None)]),
+    # tokens and computing power (P counts only where 算力 is in the sentence)
+    ("训练数据超过2.6万亿tokens。", [("2.6万亿tokens", 2_600_000_000_000, None, "tokens", True, "超过")]),
+    ("日均调用量突破200亿tokens。", [("200亿tokens", 20_000_000_000, None, "tokens", False, "突破")]),
+    ("首期算力规模为500P左右。", [("500P", 500, None, "P", True, "左右")]),
+    ("算力达到1000P，支持1080P视频分析。", [("1000P", 1000, None, "P", False, "达到")]),
+    # scores (分 after an Arabic figure that is no clock time)
+    ("模型在评测中取得82.7分。", [("82.7分", 82.7, None, "分", False, None)]),
+    ("信用分达到650分以上的用户免押金。", [("650分", 650, None, "分", False, "达到")]),
+    ("考生成绩在600分以上。", [("600分", 600, None, "分", False, "以上")]),
+    ("这台手机跑出了43.6万分。", [("43.6万分", 436_000, None, "分", False, None)]),
+    ("全程耗时4分多钟。", [("4分多钟", 4, None, "分钟", True, "多")]),
+    ("预计用时3小时20分。", [("3小时", 3, None, "小时", False, None)]),
+    # 千/兆 that begin a unit stay with the unit (220千伏 is 220 kV, not 220000 伏)
+    ("两座220千伏变电站。", [("两座", 2, None, "座", False, None), ("220千伏", 220, None, "千伏", False, None)]),
+    ("电站装机10万千瓦。", [("10万千瓦", 100_000, None, "千瓦", False, None)]),
+    ("储能容量为100千瓦时。", [("100千瓦时", 100, None, "千瓦时", False, None)]),
+    ("整车重5千克。", [("5千克", 5, None, "千克", False, None)]),
+    ("光伏电站规模为100兆瓦。", [("100兆瓦", 100, None, "兆瓦", False, None)]),
+    ("一次性付款1兆美元。", [("1兆美元", 1_000_000_000_000, None, "美元", False, None)]),
+    ("营收三点五亿元。", [("三点五亿元", 350_000_000, None, "元", False, None)]),
+    # traditional characters
+    ("較上屆多出15個百分點。", [("15個百分點", 15, None, "个百分点", False, None)]),
+    ("市值兩點五億港元。", [("兩點五億港元", 250_000_000, None, "港元", False, None)]),
+    ("營收約新台幣6500萬元。", [("6500萬元", 65_000_000, None, "元", True, "約")]),
+    ("累計售出3臺。", [("3臺", 3, None, "台", False, None)]),
+    ("投資將近300萬港元。", [("300萬港元", 3_000_000, None, "港元", True, "將近")]),
+    # durations: 为期四日, 半年, 一个半小时; 时间 after a duration is no clock time
+    ("创新科技周為期四日。", [("四日", 4, None, "天", False, None)]),
+    ("配对会为期两日。", [("两日", 2, None, "天", False, None)]),
+    ("团队用了不到半年就完成了归零。", [("半年", 0.5, None, "年", False, "不到")]),
+    ("平台承诺半小时内送达。", [("半小时", 0.5, None, "小时", False, None)]),
+    ("会议持续了一个半小时。", [("一个半小时", 1.5, None, "小时", False, None)]),
+    ("首届大会4天时间里吸引了2.8万人次。", [("4天", 4, None, "天", False, None),
+                                ("2.8万人次", 28_000, None, "人次", False, None)]),
+    ("除夕和大年初一两天，直播课暂停。", [("两天", 2, None, "天", False, None)]),
+    # a hedge before the whole of which the number is a share: 接近课程时长的九成
+    ("观看时长接近课程时长的九成。", [("九成", 90, None, "%", True, "接近")]),
+    ("营收超过去年的两倍。", [("两倍", 2, None, "倍", True, "超过")]),
+    # a colloquial estimate, and the satellites of 一箭N星
+    ("今年會請多十個八個工程師。", [("十個八個", 8, 10, "个", True, None)]),
+    ("火箭一箭六星发射成功。", [("六星", 6, None, "颗", False, None)]),
+    ("长征火箭一箭双星入轨。", [("双星", 2, None, "颗", False, None)]),
+    # a listed word that begins after the number's start is part of the number
+    ("融资三千万不是问题。", [("三千万", 30_000_000, None, None, False, None)]),
+]
 
-@pytest.mark.parametrize("text,expected", CASES + MORE_CASES + SHAPE_CASES + UNIT_CASES)
+
+@pytest.mark.parametrize("text,expected", CASES + MORE_CASES + SHAPE_CASES + UNIT_CASES + NEWS_UNIT_CASES)
 def test_find_quantities(text, expected):
     found = find_quantities(text)
     got = [(q["text"], q["value"], q["value_max"], q["unit"], q["approx"], q["qualifier"]) for q in found]
@@ -253,8 +320,35 @@ MORE_NEGATIVES = [
     "A股市场迎来反弹。",
 ]
 
+# ordinals and names written with 期/代/级, clock minutes, names, words that begin with a unit
+ORDINAL_NEGATIVES = [
+    "一期工程已经开工。",
+    "二期工程计划于年底启动。",
+    "他透露，二期、三期工程将分别建设算力中心。",
+    "科學園第三期擴建工程預計完成。",
+    "机构发布了最新一期经营数据。",
+    "该车搭载L4级自动驾驶系统。",
+    "一子级和二子级分别采用液氧甲烷发动机。",
+    "公司推出了第二代产品。",
+    "新一代模型比上一代更快。",
+    "他们送往三级医院救治。",
+    "这是苹果的三代产品。",
+    "上午9点30分，发布会开始。",
+    "北京时间14时37分，火箭点火。",
+    "记者凌晨两点十五分赶到现场。",
+    "公司在香港四季酒店举行业绩发布会。",
+    "这种说法由来已久，三分天下的格局已定。",
+    "新机支持1080P视频录制。",
+    "預計四日入場人次創新高。",
+    "华为Mate 60发布后备受关注。",
+    "大会设12分会场。",
+    "今年前三季營收大增。",
+    "公司上半年营收增长。",
+    "公司发布了半年报。",
+]
 
-@pytest.mark.parametrize("text", NEGATIVES + MORE_NEGATIVES)
+
+@pytest.mark.parametrize("text", NEGATIVES + MORE_NEGATIVES + ORDINAL_NEGATIVES)
 def test_not_quantities(text):
     assert find_quantities(text) == []
 
