@@ -111,6 +111,7 @@ def _offsets(name: str) -> dict[str, tuple[int, str]]:
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _D_CN = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[二三四五六七八九])"
+_LUNAR_DAY = r"(?:初(?:十|[一二三四五六七八九])|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九])"
 _CONN = r"(?:-|~|至|到|、)"
 _S = r"[ ]?"
 _DAY_END = r"[日号]"
@@ -132,6 +133,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\d])",
         r"第?(?P<fq>[一二三四1-4])(?:财季|财政季度|财年季度)",
         r"前(?P<qn>[二三两2-3])个?季度",
+        # Taiwan/HK 季 without 度 (今年首季, 今年前三季, 明年第二季): only after a year (四季,
+        # 第二季 of a TV show are no quarters); 首季度 stands alone
+        r"(?P<qf>首季)(?P<qf_d>度)?",
+        r"(?<![上下这那该同每当本])第(?P<qs>[一二三四1-4])季(?![度节])",
+        r"前(?P<qns>[二三两2-3])个?季(?![度节])",
+        r"(?P<lm>" + _alt("date_lunar_months") + r")(?P<ld>" + _LUNAR_DAY + r")日?",
         r"前(?P<mn>1[01]|[2-9]|十[一]?|[二三四五六七八九两])个月",
         r"(?P<part>" + parts + r")",
         r"(?P<fest>" + fest + r")",
@@ -158,6 +165,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "monthpart": regex.compile(r"(?<![\d〇零○一二两三四五六七八九十])(?P<w>" + _month_parts(True) + r")"),
         "relmonth": regex.compile(r"(?P<rm>" + _alt("date_relative_months") + r")(?:" + _month_parts(False) + r")?"),
         "reldays": regex.compile(r"(?P<w>" + _alt("date_relative_days") + r")"),
+        # the Taiwan/HK dateline day 今（18）日, 昨（17）日: 今日/昨日/明日/前日 with the day in brackets
+        "dateline": regex.compile(r"(?P<w>" + "|".join(
+            regex.escape(w[0]) for w in lexicon.terms("date_relative_days") if len(w) == 2 and w[1] == "日")
+            + r")" + _S + r"\(" + _S + r"(?P<d>" + _D + r")" + _S + r"\)" + _S + r"日"),
+        "relquarter": regex.compile(r"(?P<w>" + _alt("date_relative_quarters") + r")"),
         "anaphoric": regex.compile(r"(?P<w>" + _alt("date_anaphoric_days") + r")"),
         "week": regex.compile(
             r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末])?"),
@@ -357,7 +369,8 @@ def _composite(m, t: str, pub: Date | None) -> _Atom | None:
             return None
     elif g.get("yr"):
         off, use = _offsets("date_relative_years")[g["yr"]]
-        has_body = any(g.get(k) for k in ("md_m", "mr1", "mq", "mp_m", "mon", "qr1", "q", "fq", "qn", "mn", "part", "fest"))
+        has_body = any(g.get(k) for k in ("md_m", "mr1", "mq", "mp_m", "mon", "qr1", "q", "fq", "qn", "mn",
+                                          "qf", "qs", "qns", "lm", "part", "fest"))
         if use == "prefix" and not has_body:
             return None
         if pub is None:
@@ -413,6 +426,19 @@ def _composite(m, t: str, pub: Date | None) -> _Atom | None:
     if g.get("qn"):
         n = _num(g["qn"])
         return atom([y, 1, None], [y, 3 * n, None], "m", kind="quarter")
+    if g.get("qs") or g.get("qns"):
+        if not has_year:
+            return None
+        if g.get("qs"):
+            q = _num(g["qs"])
+            return atom([y, 3 * q - 2, None], [y, 3 * q, None], "m", kind="quarter")
+        return atom([y, 1, None], [y, 3 * _num(g["qns"]), None], "m", kind="quarter")
+    if g.get("qf"):
+        if not has_year and not g.get("qf_d"):
+            return None
+        return atom([y, 1, None], [y, 3, None], "m", kind="quarter")
+    if g.get("lm"):
+        return _lunar_atom(g, y, has_year, pub, s, e)
     if g.get("mn"):
         n = _num(g["mn"])
         if not 2 <= n <= 11:
@@ -451,6 +477,46 @@ def _day_lead_ok(t: str, s: int, unit: str) -> bool:
     if unit == "号" and regex.match(r"\p{Han}", prev or " ") and prev not in lexicon.terms("date_day_lead"):
         return False
     return True
+
+
+_CLOCK_SPAN = ("至", "到", "~", "-")
+_CLOCK_AFTER = regex.compile(r"[ ]?(?:\d{1,2}|[零〇一二两三四五六七八九十]{1,3})[时点]")
+
+
+def _placed(t: str, s: int, e: int) -> bool:
+    """当天/当日 place a happening on the day named before: a time of day or clock time follows
+    (当天下午, 当日0时开场), or it opens a sentence before a comma (。当天，论坛在广州举行)."""
+    if any(t.startswith(w, e) for w in lexicon.terms("date_time_of_day")) or _CLOCK_AFTER.match(t, e):
+        return True
+    return t[e:e + 1] in "，," and (s == 0 or t[s - 1] in "。！？!?\n")
+
+
+def _shift_quarter(a: _Atom, y: int, q: int, off: int) -> None:
+    """Set A to the quarter OFF quarters after quarter Q of year Y."""
+    y, q0 = divmod(y * 4 + q - 1 + off, 4)
+    a.a, a.b = [y, 3 * q0 + 1, None], [y, 3 * q0 + 3, None]
+
+
+def _day_count(t: str, s: int, e: int, num: str) -> bool:
+    """Whether the day-only N日 at t[s:e] counts days (为期四日, 四日入场人次) rather than naming one."""
+    before = t[max(0, s - 4):s].rstrip(" ")
+    for word, row in lexicon.table("date_duration_cues").items():
+        if row and row[0] == "before":
+            if before.endswith(word):
+                return True
+        elif not num.isdigit() and t.startswith(word, e):
+            return True
+    return False
+
+
+def _near_day(base: Date, day: int) -> Date | None:
+    """The date with day of month DAY nearest to BASE (this month, the month before or after)."""
+    out = []
+    for k in (-1, 0, 1):
+        y, m = _ym_add(base.year, base.month, k)
+        if 1 <= day <= _month_end(y, m):
+            out.append(_dt.date(y, m, day))
+    return min(out, key=lambda d: abs((d - base).days), default=None)
 
 
 def _month_ok(t: str, s: int, e: int, num: str) -> bool:
@@ -492,7 +558,53 @@ def _festival(m, t, y, has_year, pub, s, e) -> _Atom | None:
     else:
         a = [y, int(row[0][:2]), int(row[0][3:])]
         b = [y, int(row[1][:2]), int(row[1][3:])] if len(row) > 1 and row[1] else list(a)
+        word = _holiday_word(t, fe) if len(row) > 3 and row[3] else None
+        if word:  # 国庆期间: the public holiday that starts on the festival
+            b = [y, int(row[3][:2]), int(row[3][3:])]
+            e = fe + len(word)
     return _Atom(s, e, a, b, "d", year_given=has_year, kind="fest")
+
+
+def _holiday_word(t: str, e: int) -> str | None:
+    """The holiday word (期间, 假期, 长假) that stands right after a festival ending at E, if any."""
+    words = [w for w, row in lexicon.table("date_festival_cue").items() if row and row[0] == "holiday"]
+    return next((w for w in sorted(words, key=len, reverse=True) if t.startswith(w, e)), None)
+
+
+def _lunar_to_solar(year: int, month: int, day: int) -> Date | None:
+    """The Gregorian date of lunar MONTH/DAY in the lunar year that begins with the Spring
+    Festival of YEAR, or None where the festival table cannot tell it.
+
+    Only the first month is known from date_lunar_festivals: its days follow the Spring
+    Festival (正月初一) one by one and it has at least 29 of them. Any other month needs a
+    lunar-calendar library (lunardate), which newsie does not depend on."""
+    if month != 1 or not 1 <= day <= 29:
+        return None
+    md = _lunar().get(year, {}).get("春节")
+    if md is None:
+        return None
+    return _dt.date(year, int(md[:2]), int(md[3:])) + _dt.timedelta(days=day - 1)
+
+
+def _lunar_day(s: str) -> int:
+    """A lunar day written in Chinese numerals: 初三 → 3, 十五 → 15, 廿三 → 23."""
+    return _num(s.removeprefix("初").replace("廿", "二十"))
+
+
+def _lunar_atom(g: dict, y: int | None, has_year: bool, pub: Date | None, s: int, e: int) -> _Atom | None:
+    """A lunar day after its lunar month (正月十五, 大年初三) in the year written, else the published one."""
+    row = lexicon.table("date_lunar_months")[g["lm"]]
+    if len(row) > 1 and row[1] == "chu" and not g["ld"].startswith("初"):
+        return None
+    if y is None:
+        if pub is None:
+            return None
+        y = pub.year
+    day = _lunar_to_solar(y, int(row[0]), _lunar_day(g["ld"]))
+    if day is None:
+        return None
+    p = [day.year, day.month, day.day]
+    return _Atom(s, e, p, list(p), "d", year_given=has_year, kind="fest")
 
 
 def _festival_cue(t: str, s: int, e: int) -> bool:
@@ -534,7 +646,7 @@ def _composite_words() -> dict[str, tuple[str, ...]]:
     """The words that a composite mention may start with (relative years, parts of a year,
     festivals), by first character."""
     out: dict[str, list[str]] = {}
-    for name in ("date_relative_years", "date_year_parts", "date_festivals"):
+    for name in ("date_relative_years", "date_year_parts", "date_festivals", "date_lunar_months"):
         for w in lexicon.terms(name):
             out.setdefault(w[0], []).append(w)
     return {k: tuple(v) for k, v in out.items()}
@@ -548,7 +660,7 @@ _NUMERAL_START = regex.compile(r"[\d〇零○一二两三四五六七八九十�
 
 def _composite_starts(t: str) -> list[int]:
     """Every position where the composite pattern can start a match (a superset): a
-    relative-year/part/festival word, Q/q, 前, or a numeral shortly before 年/月/季."""
+    relative-year/part/festival/lunar-month word, Q/q, 前, 首, or a numeral shortly before 年/月/季."""
     out = []
     prev_anchor = -1
     for p in _positions(t, "年月季"):
@@ -556,7 +668,7 @@ def _composite_starts(t: str) -> list[int]:
         if lo < p:
             out.extend(n.start() for n in _NUMERAL_START.finditer(t, lo, p))
         prev_anchor = p
-    out.extend(_positions(t, "Qq前"))
+    out.extend(_positions(t, "Qq前首"))
     for ws in _composite_words().values():
         for w in ws:
             out.extend(_occurrences(t, w))
@@ -607,6 +719,8 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             continue
         if not m["rm"] and not _day_lead_ok(t, m.start("d"), m["u"]):
             continue
+        if m["u"] == "日" and _day_count(t, m.start("d"), m.end(), m["d"]):
+            continue
         if m["u"] == "号" and not _hao_ok(t, m.end()):
             continue
         cands.append(_Atom(m.start("d"), m.end(), [None, None, d], [None, None, d], "d",
@@ -624,6 +738,16 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             y, mo = _ym_add(pub.year, pub.month, _offsets("date_relative_months")[m["rm"]][0])
             cands.append(_Atom(m.start(), m.end(), [y, mo, None], [y, mo, None], "m", year_given=True, kind="rel"))
         days = _offsets("date_relative_days")
+        for m in P["dateline"].finditer(t):
+            day = _near_day(pub + _dt.timedelta(days=days[m["w"] + "日"][0]), _num(m["d"]))
+            if day is not None:
+                cands.append(_day_atom(m.start(), m.end(), day))
+        for m in P["relquarter"].finditer(t):  # 下个季度: from the publication quarter (see _resolve)
+            off = _offsets("date_relative_quarters")[m["w"]][0]
+            a = _Atom(m.start(), m.end(), [None, None, None], [None, None, None], "m", year_given=True,
+                      kind="rel", extra={"quarters": off})
+            _shift_quarter(a, pub.year, (pub.month - 1) // 3 + 1, off)
+            cands.append(a)
         for m in P["reldays"].finditer(t):
             off, check = days[m["w"]]
             if check == "deictic" and not _deictic_ok(tx, m.start(), m.end()):
@@ -684,8 +808,14 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
                 day -= _dt.timedelta(weeks=1)
             cands.append(_day_atom(m.start(), m.end(), day))
     for m in P["anaphoric"].finditer(t):  # 次日, 当日: resolved against the day named before
-        cands.append(_Atom(m.start(), m.end(), [None, None, None], [None, None, None], "d", kind="anaph",
-                           extra={"offset": _offsets("date_anaphoric_days")[m["w"]][0]}))
+        off, check = _offsets("date_anaphoric_days")[m["w"]]
+        if t[m.start() - 1:m.start()] in _CLOCK_SPAN or (check == "placed" and not _placed(t, m.start(), m.end())):
+            continue  # 22点至次日6点: the end of a span of hours
+        e = m.end()
+        if check == "placed":  # 当天下午: the time of day goes with the word, as written in the gold
+            e += next((len(w) for w in lexicon.terms("date_time_of_day") if t.startswith(w, e)), 0)
+        cands.append(_Atom(m.start(), e, [None, None, None], [None, None, None], "d", kind="anaph",
+                           extra={"offset": off}))
     cands.extend(_618(t, pub))
     cands.extend(_bare_years(t, pub))
     cands.extend(_english(t, pub))
@@ -859,22 +989,36 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
 
     out = []
     sent_year: dict[int, int] = {}
-    last_month: list[tuple[int, int | None, int]] = []  # (paragraph, year, month)
-    last_in_para: dict[int, tuple[int, int | None, int]] = {}  # the last of last_month a paragraph
-    last_day: dict[int, _dt.date] = {}  # paragraph -> the last single day resolved in it
+    # (paragraph, year, month, first): the (last) month of the last day-precision mention; for a
+    # range over two months (4月25日至5月4日) first = (its first day [y, m, d], its last day number)
+    last_month: list[tuple[int, int | None, int, tuple | None]] = []
+    last_in_para: dict[int, tuple[int, int | None, int, tuple | None]] = {}  # the last of last_month a paragraph
+    last_day: dict[int, _dt.date] = {}  # paragraph -> the last day (a range: its first) resolved in it
+    latest_day: _dt.date | None = None  # the same over the whole text so far
+    last_quarter: dict[int, tuple[int, int]] = {}  # paragraph -> (year, quarter) of the last quarter named
+    prev_end = -1
     for a in atoms:
         sn = sentence_of(a.s)
+        if "quarters" in a.extra and para_of(a.s) in last_quarter:
+            # 三季度总收入增长52%，增速与上季度持平: 上季度 counts from the quarter reported
+            _shift_quarter(a, *last_quarter[para_of(a.s)], a.extra["quarters"])
+        after_date, prev_end = prev_end == a.s, a.e
         if a.kind == "anaph":
-            day = last_day.get(para_of(a.s))
-            if day is None:
-                continue
+            day = last_day.get(para_of(a.s), latest_day)
+            if day is None or (after_date and a.extra["offset"] == 0):
+                continue  # 6月18日当日 only restates the day
             day += _dt.timedelta(days=a.extra["offset"])
             a.a = [day.year, day.month, day.day]
             a.b = list(a.a)
         if a.need_month:
             ctx = last_in_para.get(para_of(a.s))
             if ctx:
-                _, yy, mm = ctx
+                _, yy, mm, first = ctx
+                d = a.a[2]
+                if first and a.a[1] is None and d is not None and d > first[1] \
+                        and first[0][2] <= d <= _month_end(first[0][0] or 2000, first[0][1]):
+                    # 4月25日至5月4日，其中25日为媒体日: the 25th in the range is April's, not May's
+                    yy, mm = first[0][0], first[0][1]
                 a.a[1] = a.b[1] = mm if a.a[1] is None else a.a[1]
                 if a.b[1] is None:
                     a.b[1] = mm
@@ -898,7 +1042,7 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
                     a.b[1] = mo
                 a.need_year = False
             elif last_month:
-                _, yy, mm = last_month[-1]
+                _, yy, mm, _ = last_month[-1]
                 a.a[1] = mm
                 if a.b[1] is None:
                     a.b[1] = mm
@@ -932,18 +1076,25 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
         if a.year_given and a.a[0] is not None and a.kind != "bareyear" and not _comparison(t, a.s):
             sent_year[sn] = a.b[0]
         if a.prec == "d" and a.b[1] is not None:
-            last_month.append((para_of(a.s), a.b[0], a.b[1]))
+            spans = a.a[1] is not None and a.a[2] is not None and a.a[:2] != a.b[:2]
+            last_month.append((para_of(a.s), a.b[0], a.b[1], (list(a.a), a.b[2]) if spans else None))
             last_in_para[last_month[-1][0]] = last_month[-1]
         if not all(_valid(p[0], p[1], p[2]) for p in (a.a, a.b)):
             continue
         start, end = _iso(a.a, a.prec), _iso(a.b, a.prec)
         if start is None or end is None:
             continue
+        if a.kind == "quarter" and a.a[0] is not None and a.a[1] % 3 == 1 and a.b[1] == a.a[1] + 2 \
+                and a.b[0] == a.a[0]:
+            last_quarter[para_of(a.s)] = (a.a[0], (a.a[1] + 2) // 3)
         if end < start:
             continue
         out.append({"text": text[a.s:a.e], "start": start, "end": end, "span": [a.s, a.e]})
-        if a.prec == "d" and start == end and a.a[0] is not None:
-            last_day[para_of(a.s)] = _dt.date(*a.a)
+        if a.prec == "d" and a.a[0] is not None and (start == end or a.kind in ("range", "day")):
+            # a day, or the first of a range of days (12月16日至18日); not a week (下周), nor a
+            # day that is itself named by reference (是前一天的3.1倍；当日0时)
+            if a.kind != "anaph":
+                last_day[para_of(a.s)] = latest_day = _dt.date(*a.a)
     return out
 
 

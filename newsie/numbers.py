@@ -248,12 +248,14 @@ def parse_fraction(text: str) -> Optional[Number]:
 
 
 def parse_tenths(text: str) -> Optional[Number]:
-    """两成 → 20 (per cent); 五成 → 50; 7.5成 → 75."""
-    t = text.strip()
-    if not t.endswith("成"):
+    """两成 → 20 (per cent); 五成 → 50; 7.5成 → 75; 三成五 → 35; 七成半 → 75."""
+    whole, sep, tail = text.strip().rpartition("成")
+    if not sep or (tail and tail != "半" and (len(tail) != 1 or tail not in DIGITS or tail in ZEROS)):
         return None
-    v = parse_decimal(t[:-1])
-    return None if v is None else _tidy(v * 10)
+    v = parse_decimal(whole)
+    if v is None:
+        return None
+    return _tidy(v * 10 + (5 if tail == "半" else DIGITS[tail] if tail else 0))
 
 
 class Range(NamedTuple):
@@ -262,20 +264,26 @@ class Range(NamedTuple):
 
 
 _RANGE_SEP = "到至~～\\-－—–"
+# pairs of digits that write a loose range although not adjacent: 三五年 (three to five years)
+_IDIOM_PAIRS = {(3, 5)}
 
 
 def parse_range(text: str) -> Optional[Range]:
-    """五六 → (5, 6); 二三十 → (20, 30); 三四百万 → (3e6, 4e6); 10-15万 → (1e5, 1.5e5); 18到45 → (18, 45)."""
+    """五六 → (5, 6); 三五 → (3, 5); 二三十 → (20, 30); 三四百万 → (3e6, 4e6); 十五六 → (15, 16);
+    三百五六十 → (350, 360); 10-15万 → (1e5, 1.5e5); 18到45 → (18, 45)."""
     t = text.strip()
-    m = _rx_fullmatch(rf"([{CN_DIGIT_CLASS}])([{CN_DIGIT_CLASS}])([{CN_UNIT_CLASS}]*)", t)
-    if m and m.group(1) not in ZEROS:
-        a, b = DIGITS[m.group(1)], DIGITS[m.group(2)]
-        if b == a + 1 or (a == 1 and b == 2):
-            scale = parse_chinese("一" + m.group(3)) if m.group(3) else 1
-            if scale is None:
-                return None
-            return Range(_tidy(a * scale), _tidy(b * scale))
-        return None
+    m = _rx_fullmatch(rf"([{CN_CLASS}]*[{CN_UNIT_CLASS}])?([{CN_DIGIT_CLASS}])([{CN_DIGIT_CLASS}])([{CN_UNIT_CLASS}]*)", t)
+    if m and m.group(2) not in ZEROS:
+        head, tail = m.group(1) or "", m.group(4)
+        a, b = DIGITS[m.group(2)], DIGITS[m.group(3)]
+        if not (b == a + 1 or (not head and (a, b) in _IDIOM_PAIRS)):
+            return None
+        if not head:
+            scale = parse_chinese("一" + tail) if tail else 1
+            return None if scale is None else Range(_tidy(a * scale), _tidy(b * scale))
+        # the pair is the last digit of a longer numeral: 十五六 → 十五, 十六; 一千七八百 → 一千七百, 一千八百
+        lo, hi = parse_chinese(head + m.group(2) + tail), parse_chinese(head + m.group(3) + tail)
+        return Range(lo, hi) if lo is not None and hi is not None and lo < hi else None
     m = _rx_fullmatch(rf"(.+?)\s*[{_RANGE_SEP}]\s*(.+)", t)
     if not m:
         return None
@@ -373,12 +381,6 @@ def read_number(text: str) -> Optional[Reading]:
         return Reading(50, None, "%")
     if t == "半成":
         return Reading(5, None, "%")
-    m = regex.fullmatch(r"(.+?)成(半|.)?", t)
-    if m and m.group(2):
-        a = parse_decimal(m.group(1))
-        b = 5 if m.group(2) == "半" else DIGITS.get(m.group(2))
-        if a is not None and b is not None:
-            return Reading(_tidy(a * 10 + b), None, "%")
     if t.endswith("折"):
         body = t[:-1]
         if len(body) == 2 and all(c in DIGITS or c.isdigit() for c in body):

@@ -5,7 +5,8 @@
 Each dict holds ``text, value, value_max, unit, subject, approx, qualifier, span`` as
 CONTRACT.md describes.  The reading goes in small steps, each a pure function:
 
-1. ``_CORE`` finds a number core (Arabic, Chinese, mixed, 百分之…, …分之…, 数/几/上…).
+1. ``_CORE`` finds a number core (Arabic, Chinese, mixed, 百分之…, …分之…, 数/几/上…),
+   with its sign (-6%, 零下30摄氏度; 负 is a minus only before a temperature or after a copula).
 2. ``_read_at`` extends it with a range, a multiplier, the unit or measure word and the
    hedges before and after; the units and hedges come from data files (``qty_*.txt``).
    A unit that begins a longer word (``qty_unit_words``: 分会场, 门店) is not read there, and
@@ -45,10 +46,24 @@ _CORE = regex.compile(
     rf"|(?<![0-9/])(?P<fa>[1-9])/(?P<fb>[1-9][0-9]?)(?![0-9/])"
     rf"|(?P<half>一半)"
     rf"|(?P<halfu>{_HALF_DURATION})"
-    rf"|(?P<sign>[-−－](?=[0-9０-９]))?(?P<pre>[数幾几]|上(?=[十百千万萬亿億]))?(?P<num>{_N})"
+    rf"|(?P<sign>[-−－](?=[0-9０-９])|零[下上](?=[0-9０-９{CN_SCAN_DIGIT_CLASS}十])"
+    rf"|(?<![正胜勝])[负負](?=[0-9０-９{CN_SCAN_DIGIT_CLASS}十]))?"
+    rf"(?P<pre>[数幾几]|上(?=[十百千万萬亿億]))?(?P<num>{_N})"
 )
 _CORE_NAMES = tuple(sorted(_CORE.groupindex, key=_CORE.groupindex.get))
 assert len(_CORE_NAMES) == _CORE.groups  # every group is named: groups() lines up with the names
+# the sign words: 零下/负 a minus (零下30摄氏度), 零上 a plus that stays in the text
+_PLUS_SIGNS = ("零上",)
+_COPULAS = ("为", "為", "是", "至", "到", "达", "達")
+
+
+def _negates(sign: Optional[str], kind: Optional[str], before: str) -> bool:
+    """Whether SIGN makes the number negative: 负 does only before a temperature (负20摄氏度) or
+    after a copula (增速为负1.5%); elsewhere it is the verb (自负六成责任, 所负三场)."""
+    return bool(sign) and sign not in _PLUS_SIGNS and (
+        sign not in "负負" or kind == "temperature" or before in _COPULAS)
+
+
 _RANGE_SEP = regex.compile(r"\s?(?:到|至|~|～|-|－|—{1,2}|–)\s?")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;：:！!？?\n\r（）()“”\"「」『』《》【】…、]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n\r]")
@@ -335,11 +350,16 @@ def _in_excluded_word(text: str, s: int, e: int) -> bool:
     return False
 
 
+_BIG_ENDS = tuple("百佰千仟" + BIG)  # no month or day number ends so
+
+
 def _date_like(text: str, s: int, num: str, end: int, unit: Optional[str]) -> bool:
     """Dates and clock times: 2014年, 4月30日, 一季度, 晚上八点, 10:30."""
     nxt = text[end:end + 4]
     plain = _rx_sub(r"\s", "", num)
-    if _rx_match(r"\s?(?:月|日|号|號|[时時](?![间間长長段候])|点半|点钟|点整|点\d|:\d|：\d)", nxt):
+    # a month or day follows the numeral itself, never a unit or a multiplier: 6.3% 月活, 10亿月活跃用户
+    at_numeral = text.endswith(num, 0, end - (text[end - 1:end] in "几幾多余餘")) and not num.endswith(_BIG_ENDS)
+    if at_numeral and _rx_match(r"\s?(?:月|日|号|號|[时時](?![间間长長段候])|点半|点钟|点整|点\d|:\d|：\d)", nxt):
         return True  # 4天时间 is a duration, not a clock's 时
     # 9点30分, 14时37分, 3小时20分, 3分10秒: the minutes of a clock time or of a duration;
     # 82.7分 is a score
@@ -377,6 +397,8 @@ def _term_like(text: str, s: int, e_num: str, end: int, unit: Optional[str]) -> 
         return True
     if before.endswith("双") or before.endswith("雙"):
         return True
+    if unit == "版" and _rx_search(r"[.．点點]", e_num):
+        return True  # a decimal before 版 is a version: 1.0版, 2.5版
     term = e_num in _term_numbers() and unit in (None, "大")
     if not _is_arabic(e_num):
         return term
@@ -451,7 +473,7 @@ def _subject(text: str, qstart: int, end: int, kind: Optional[str], prev: Option
     after = _after_phrase(text, end)
     follows_de = text.startswith("的", end)
     if after and (kind in ("count", "people") or (len(after) >= 2 and (
-            kind in ("measure", "multiple", "money", None) or follows_de))):
+            kind in ("measure", "temperature", "multiple", "money", None) or follows_de))):
         return after
     cs = _clause_start(text, qstart)
     if prev is not None and prev["span"][1] > cs:
@@ -482,6 +504,11 @@ def _split_unit_prefix(text: str, num: str, e: int) -> tuple[str, int]:
         if num[-1] == "兆" or _is_arabic(num) or num[-2] not in DIGITS:
             return num[:-1], e - 1
     return num, e
+
+
+# the digit after 成 that writes the next decimal (三成五), where no word goes on after it
+_TENTH = regex.compile(rf"([{CN_SCAN_DIGIT_CLASS.replace('〇', '').replace('零', '')}]|半)"
+                       r"(?=$|[^\p{Han}]|的|左右|以上|以下|上下|之)")
 
 
 def _read_at(text: str, m: regex.Match) -> Optional[dict]:
@@ -544,8 +571,8 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
             if r is None:
                 return None
             value, value_max = r.low, r.high
-        if g["sign"]:
-            value = -value
+        if g["sign"] and g["sign"] not in _PLUS_SIGNS:
+            value = -value  # taken back below where 负 turns out no minus
 
     # unit, with a multiplier or inside hedge before it (半年 has read its unit already)
     um = _NoUnit(end) if g["halfu"] else _unit_at(text, end)
@@ -582,6 +609,8 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         elif not mult:
             return None  # 30多 with nothing after: not read
         end = uend if (utext or mult) else end
+    if g["sign"] and g["sign"] not in _PLUS_SIGNS and not _negates(g["sign"], kind, text[s - 1:s]):
+        value, s, g["sign"] = -value, s + len(g["sign"]), None  # 自负六成: the verb 负 stays out
     if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
         # 两成 → 20 %
         if _rx_match(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)", text[end:end + 2]):
@@ -590,15 +619,22 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         if value_max is not None:
             value_max *= 10
         end += 1
+        tenth = _TENTH.match(text, end) if value_max is None else None
+        if tenth:  # 三成五 → 35 %, 七成半 → 75 %
+            value += 5 if tenth.group(1) == "半" else DIGITS[tenth.group(1)]
+            end = tenth.end()
 
     # ranges: 18到45岁, 10-15万, 5000-7000元, 14.58万~15.98万元
     if value_max is None and g["num"] and not g["pre"]:
         rm = _RANGE_SEP.match(text, end)
         if rm and not _rx_search(r"从", text[_clause_start(text, s):s]):
             m2 = _CORE.match(text, rm.end())
-            if m2 and m2.group("num") and not m2.group("pre") and not m2.group("sign"):
+            if m2 and m2.group("num") and not m2.group("pre"):
                 v2 = _value(m2.group("num"))
                 um2 = _unit_at(text, m2.end())
+                kind2 = _units()[um2.group("unit")][1] if um2.group("unit") else kind
+                if v2 is not None and _negates(m2.group("sign"), kind2, text[m2.start() - 1:m2.start()]):
+                    v2 = -v2  # 零下30至零下10摄氏度
                 mult2 = um2.group("mult") if um2 else ""
                 u2 = um2.group("unit") if um2 and not um2.group("space") else None
                 if v2 is not None and not um2.group("inside") and not um2.group("space"):
@@ -658,10 +694,11 @@ def _emit(text: str, q: dict) -> bool:
     if utext == "起" and text[end:end + 1] in ("售", "步", "价"):
         return False  # Mate 20起售价: 起 starts 起售价, it is not the measure word 起 (incidents)
     # what follows a measure word is a noun, not a clock's 分: 12个分会场 (so look right after the number)
-    after_num = s + len(num) + len(g["pre"] or "") if kind == "count" else end
+    num_end = s + len(g["sign"] or "") + len(g["pre"] or "") + len(num)
+    after_num = num_end if kind == "count" else end
     if _date_like(text, s, num, after_num, utext and _units()[utext][0]):
         return False
-    if utext not in _unit_cues() and _date_like(text, s, num, s + len(num) + len(g["pre"] or ""), None):
+    if utext not in _unit_cues() and _date_like(text, s, num, num_end, None):
         return False  # (a unit that qty_unit_cues licenses has had its context checked: 为期四日)
     if _term_like(text, s, num, end, utext):
         return False
@@ -693,7 +730,7 @@ def _emit(text: str, q: dict) -> bool:
             and utext not in ("地", "块", "塊"):
         # single-digit Chinese numeral + a word-forming measure char (五本, 三国, 一起)
         return False
-    if utext in ("国", "國", "城", "省", "起", "本", "股", "单", "單", "只", "隻", "支", "所") and num in DIGITS:
+    if utext in ("国", "國", "城", "省", "起", "本", "股", "单", "單", "只", "隻", "所") and num in DIGITS:
         return False
     if unit is not None or kind is not None:
         return True

@@ -74,20 +74,28 @@ def test_fraction(text, value):
 @pytest.mark.parametrize("text,value", [("两成", 20), ("五成", 50), ("八成", 80), ("7.5成", 75),
                                        ("一成", 10), ("三成", 30), ("九成", 90), ("十成", 100),
                                        ("6成", 60),
-                                       pytest.param("三成五", 35, marks=pytest.mark.xfail(
-                                           strict=True, reason="newsie: 三成五 (35%) not read"))])
+                                       # a digit after 成 writes the next decimal, 半 a half tenth
+                                       ("三成五", 35), ("九成五", 95), ("七成半", 75), ("两成三", 23)])
 def test_tenths(text, value):
     assert parse_tenths(text) == value
+
+
+@pytest.mark.parametrize("text", ["成", "三成十", "三成〇", "三成五六", "成五"])
+def test_not_tenths(text):
+    assert parse_tenths(text) is None
 
 
 @pytest.mark.parametrize("text,low,high", [
     ("五六", 5, 6), ("三四", 3, 4), ("一两", 1, 2), ("二三十", 20, 30), ("三四百万", 3_000_000, 4_000_000),
     ("10-15万", 100_000, 150_000), ("18到45", 18, 45), ("14.58万~15.98万", 145_800, 159_800),
     ("5000-7000", 5000, 7000), ("23-24", 23, 24),
-    ("七八", 7, 8), ("八九", 8, 9), ("六七十", 60, 70), pytest.param("三五", 3, 5, marks=pytest.mark.xfail(
-        strict=True, reason="newsie: idiomatic non-adjacent range 三五 (三五年) refused")),
-    pytest.param("十五六", 15, 16, marks=pytest.mark.xfail(
-        strict=True, reason="newsie: range on the last digit of a teen (十五六岁) not read")),
+    ("七八", 7, 8), ("八九", 8, 9), ("六七十", 60, 70),
+    # 三五: the one non-adjacent pair that writes a loose range (三五年)
+    ("三五", 3, 5), ("三五百", 300, 500),
+    # the pair is the last digit of a longer numeral
+    ("十五六", 15, 16), ("十一二", 11, 12), ("二十七八", 27, 28), ("一百五六", 150, 160),
+    ("三百五六十", 350, 360), ("一千七八百", 1700, 1800), ("五万七八千", 57_000, 58_000),
+    ("二十三四万", 230_000, 240_000),
     ("1到3", 1, 3), ("1000~2000", 1000, 2000), ("3至5", 3, 5), ("5万-8万", 50_000, 80_000),
     ("两三", 2, 3), ("二三百", 200, 300), ("1.5-2", 1.5, 2), ("20～30", 20, 30),
 ])
@@ -95,7 +103,8 @@ def test_range(text, low, high):
     assert tuple(parse_range(text)) == (low, high)
 
 
-@pytest.mark.parametrize("text", ["五三", "45到18", "七七", "九八", "5-3", "六五"])
+@pytest.mark.parametrize("text", ["五三", "45到18", "七七", "九八", "5-3", "六五", "十三五", "十五七",
+                                  "三六", "二〇一五六"])
 def test_not_a_range(text):
     assert parse_range(text) is None
 
@@ -134,7 +143,8 @@ def test_not_a_decimal(text):
     ("百分之五十", 50, None, "%"), ("两成", 20, None, "%"), ("三四百万", 3_000_000, 4_000_000, None),
     ("2.7亿", 270_000_000, None, None), ("负三点五", -3.5, None, None), ("十多万", 100_000, None, None),
     ("近千万", 10_000_000, None, None), ("12%", 12, None, "%"), ("四分之一", 0.25, None, None),
-    ("１５", 15, None, None),
+    ("１５", 15, None, None), ("三成五", 35, None, "%"), ("七成半", 75, None, "%"),
+    ("十五六", 15, 16, None), ("三五", 3, 5, None),
 ])
 def test_read_number(text, value, vmax, unit):
     r = read_number(text)

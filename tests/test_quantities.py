@@ -216,10 +216,48 @@ NEWS_UNIT_CASES = [
     ("长征火箭一箭双星入轨。", [("双星", 2, None, "颗", False, None)]),
     # a listed word that begins after the number's start is part of the number
     ("融资三千万不是问题。", [("三千万", 30_000_000, None, None, False, None)]),
+    # 支 counts after a single digit too (一支 stays the indefinite); 支持 is no 支
+    ("两支队伍获得一等奖。", [("两支", 2, None, "支", False, None)]),
+    ("三支球队晋级决赛。", [("三支", 3, None, "支", False, None)]),
+    ("活动吸引了一万支持者。", [("一万", 10_000, None, None, False, None)]),
+    # 路 counts feeds and columns where a cue licenses it (视频/监控… in the sentence, 分 before)
+    ("汇聚视频资源超过1.5万路。", [("1.5万路", 15_000, None, "路", True, "超过")]),
+    ("平台接入32路监控摄像头。", [("32路", 32, None, "路", False, None)]),
+    ("大军兵分三路。", [("三路", 3, None, "路", False, None)]),
+    # a month or day follows a numeral, never a unit or a multiplier: 月活 and 日活 are no dates
+    ("游戏收入YoY跌6.3% 月活跃用户增长4.1%。", [("6.3%", 6.3, None, "%", False, None),
+                                     ("4.1%", 4.1, None, "%", False, None)]),
+    ("微信拥有10亿月活跃用户。", [("10亿", 1_000_000_000, None, None, False, None)]),
+    ("售价3000元 月销1万台。", [("3000元", 3000, None, "元", False, None),
+                         ("1万台", 10_000, None, "台", False, None)]),
+]
+
+# temperatures below zero, a written minus, tenths with a digit, loose ranges
+SIGN_RANGE_CASES = [
+    ("芯片在零下30摄氏度至零上45摄氏度的环境中均保持稳定。",
+     [("零下30摄氏度至零上45摄氏度", -30, 45, "摄氏度", False, None)]),
+    ("工作温度为零下30至零下10摄氏度。", [("零下30至零下10摄氏度", -30, -10, "摄氏度", False, None)]),
+    ("当地气温降至零下5℃。", [("零下5℃", -5, None, "℃", False, None)]),
+    ("当晚气温为零下三十度。", [("零下三十度", -30, None, "度", False, None)]),
+    ("电池可在负20摄氏度下工作。", [("负20摄氏度", -20, None, "摄氏度", False, None)]),
+    ("夜间温度为-10°C。", [("-10°C", -10, None, "℃", False, None)]),
+    ("增速为负1.5%。", [("负1.5%", -1.5, None, "%", False, None)]),
+    ("高某自负六成责任。", [("六成", 60, None, "%", False, None)]),
+    ("球队所负三场均是强队。", [("三场", 3, None, "场", False, None)]),
+    ("测量误差为正负0.5%。", [("0.5%", 0.5, None, "%", False, None)]),
+    ("约三成五的用户选择续费。", [("三成五", 35, None, "%", True, "约")]),
+    ("好评率达到九成半。", [("九成半", 95, None, "%", False, "达到")]),
+    ("七成二手房交易在线上完成。", [("七成", 70, None, "%", False, None)]),
+    ("这项技术还需要三五年才能成熟。", [("三五年", 3, 5, "年", False, None)]),
+    ("每次只来三五个人。", [("三五个", 3, 5, "个", False, None)]),
+    ("参赛者多是十五六岁的学生。", [("十五六岁", 15, 16, "岁", False, None)]),
+    ("他今年二十七八岁。", [("二十七八岁", 27, 28, "岁", False, None)]),
+    ("每台售价一千七八百元。", [("一千七八百元", 1700, 1800, "元", False, None)]),
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES + MORE_CASES + SHAPE_CASES + UNIT_CASES + NEWS_UNIT_CASES)
+@pytest.mark.parametrize("text,expected", CASES + MORE_CASES + SHAPE_CASES + UNIT_CASES + NEWS_UNIT_CASES
+                         + SIGN_RANGE_CASES)
 def test_find_quantities(text, expected):
     found = find_quantities(text)
     got = [(q["text"], q["value"], q["value_max"], q["unit"], q["approx"], q["qualifier"]) for q in found]
@@ -345,6 +383,12 @@ ORDINAL_NEGATIVES = [
     "今年前三季營收大增。",
     "公司上半年营收增长。",
     "公司发布了半年报。",
+    # version numbers, bus routes, idioms and names with 三五
+    "新模型比1.0版本快得多。",
+    "升级到2.5版后更稳定。",
+    "乘坐3路公交车到达会场。",
+    "三五成群的游客涌入展馆。",
+    "三五互联发布了年报。",
 ]
 
 
