@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+from lunardate import LunarDate
 
 from . import lexicon
 
@@ -88,10 +89,6 @@ def _festivals() -> dict[str, tuple[str, ...]]:
     return lexicon.table("date_festivals")
 
 
-@lru_cache(maxsize=None)
-def _lunar() -> dict[int, dict[str, str]]:
-    cols = ["春节", "元宵", "端午", "七夕", "中秋", "重阳", "除夕"]
-    return {int(y): dict(zip(cols, row)) for y, row in lexicon.table("date_lunar_festivals").items()}
 
 
 def _month_parts(bare: bool) -> str:
@@ -550,10 +547,15 @@ def _festival(m, t, y, has_year, pub, s, e) -> _Atom | None:
     elif row[0].startswith("lunar:"):
         if y is None:
             return None
-        md = _lunar().get(y, {}).get(row[0][6:])
-        if md is None:
+        md = row[0][6:]
+        if md == "eve":  # 除夕: the day before the Spring Festival of year Y
+            new_year = _lunar_to_solar(y, 1, 1)
+            day = new_year - _dt.timedelta(days=1) if new_year else None
+        else:
+            day = _lunar_to_solar(y, int(md[:2]), int(md[3:]))
+        if day is None:
             return None
-        a = [y, int(md[:2]), int(md[3:])]
+        a = [day.year, day.month, day.day]
         b = list(a)
     else:
         a = [y, int(row[0][:2]), int(row[0][3:])]
@@ -572,18 +574,13 @@ def _holiday_word(t: str, e: int) -> str | None:
 
 
 def _lunar_to_solar(year: int, month: int, day: int) -> Date | None:
-    """The Gregorian date of lunar MONTH/DAY in the lunar year that begins with the Spring
-    Festival of YEAR, or None where the festival table cannot tell it.
-
-    Only the first month is known from date_lunar_festivals: its days follow the Spring
-    Festival (正月初一) one by one and it has at least 29 of them. Any other month needs a
-    lunar-calendar library (lunardate), which newsie does not depend on."""
-    if month != 1 or not 1 <= day <= 29:
+    """The Gregorian date of lunar MONTH/DAY of lunar year YEAR (the one whose 正月初一 falls in
+    Gregorian YEAR), by the lunardate package; None outside its range or for a day the month
+    does not have (腊月三十 in a 29-day month)."""
+    try:
+        return LunarDate(year, month, day).to_solar_date()
+    except (ValueError, IndexError):
         return None
-    md = _lunar().get(year, {}).get("春节")
-    if md is None:
-        return None
-    return _dt.date(year, int(md[:2]), int(md[3:])) + _dt.timedelta(days=day - 1)
 
 
 def _lunar_day(s: str) -> int:
@@ -600,7 +597,13 @@ def _lunar_atom(g: dict, y: int | None, has_year: bool, pub: Date | None, s: int
         if pub is None:
             return None
         y = pub.year
-    day = _lunar_to_solar(y, int(row[0]), _lunar_day(g["ld"]))
+    month = int(row[0])
+    if month == 12 and not has_year and pub:  # 腊月 with no year: the one nearest the publication
+        days = [d for d in (_lunar_to_solar(y - 1, 12, _lunar_day(g["ld"])),
+                            _lunar_to_solar(y, 12, _lunar_day(g["ld"]))) if d]
+        day = min(days, key=lambda d: abs((d - pub).days), default=None)
+    else:
+        day = _lunar_to_solar(y, month, _lunar_day(g["ld"]))
     if day is None:
         return None
     p = [day.year, day.month, day.day]
