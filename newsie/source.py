@@ -64,7 +64,8 @@ def _compiled() -> dict[str, regex.Pattern]:
             agency=regex.compile(rf"(?m)^{lead}(?P<a>{outlet_word})??(?:{cities})?{date}(?:[\p{{Han}}]{{0,2}})?电"),
             # 新浪科技讯 10月30日下午消息 / 星河传媒网讯 4月30日消息 / 财联社5月21日讯
             xun=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)讯(?:\s*{date}|[\s，,：:])"),
-            xun_after=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?){date}[\p{{Han}}]{{0,2}}讯"),
+            # 数智观察北京6月16日讯 / 本报北京4月20日讯: the city is not part of the outlet
+            xun_after=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)(?:{cities})?{date}[\p{{Han}}]{{0,2}}讯"),
             outlet_line=regex.compile(r"(?:文章[来來]源|新[闻聞][来來]源|稿件[来來]源|[来來]源|出[处處])\s*[:：]\s*(?P<o>[^\s，,。；;|｜)）】]{2,20})"),
             from_line=regex.compile(r"本文来自(?:微信公众号|公众号|微博)?[“\"「《]?(?P<o>[^”\"」》（(，,。\s]{2,20})"),
             exclusive=regex.compile(r"本文系(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家|原创|授权)"),
@@ -75,6 +76,7 @@ def _compiled() -> dict[str, regex.Pattern]:
 
 
 _CACHE: dict[str, regex.Pattern] = {}
+_SELF_REFERENCES = frozenset({"本报", "本報", "本刊", "本台", "本网", "本網", "本站"})
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -107,7 +109,8 @@ def find_outlet(text: str, dateline: Dateline | None = None) -> str | None:
         if m:
             return m.group("o")
     if dateline and dateline.agency:
-        return dateline.agency
+        # 本报讯 / 本刊讯: "this paper" names no outlet
+        return None if dateline.agency in _SELF_REFERENCES else dateline.agency
     m = _pattern("reporter_byline").search(text[:_HEAD_CHARS])
     return m.group("o") if m else None
 
