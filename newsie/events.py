@@ -69,6 +69,8 @@ def _patterns(lang: str = "zh") -> dict:
         "room": regex.compile(rf"(?<=(?:{lexicon.alternation('venue_heads', lang)}))(?:[0-9A-Za-z一二三四五六七八九十]+"
                               r"(?:楼|樓|层|層|号|號)?)?\p{Han}{0,4}?(?:厅|廳|室|馆|館|会场|會場)$"),
         "synonyms": lexicon.table("event_head_synonyms", lang),
+        "launch_heads": frozenset(lexicon.terms("event_launch_heads", lang)),
+        "generic_launch": regex.compile(rf"\p{{Han}}{{1,4}}?(?:{lexicon.alternation('event_launch_products', lang)})+"),
     }
 
 
@@ -129,6 +131,8 @@ def _trim_name(raw: str, p: dict) -> str | None:
     rest = bare[: -len(head) or None] if head else name
     if _all_generic(rest, p["generic"] | p["heads"]) or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
         return None
+    if head in p["launch_heads"] and p["generic_launch"].fullmatch(rest):
+        return None  # 华为手机发布会: a company's launch, no event name
     return name
 
 
@@ -186,7 +190,10 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         if covered[h_end - 1]:
             continue
         start = h_start
-        while start > 0 and h_end - start < 40 and p["name_char"].match(text[start - 1]):
+        while start > 0 and h_end - start < 40 and (
+                p["name_char"].match(text[start - 1])
+                or text[start - 1] == " " and start > 1 and text[start - 2].isascii() and text[start - 2].isalnum()
+                and text[start].isascii() and text[start].isalnum()):  # Mate 60: a space inside a model name
             start -= 1
         if p["year_word"].search(text, 0, h_start + 2) and text.startswith(("年会", "年會"), h_start):
             continue  # 明年会把…: 明年 + 会, not the head 年会

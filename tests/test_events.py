@@ -39,6 +39,7 @@ def test_conference_with_alias_venue_city_dates_and_theme():
     ("第三屆香港創新科技週於香港會議展覽中心舉行。", "香港創新科技週", "香港會議展覽中心", "香港"),
     ("作為重頭戲的「大灣區創科論壇」在灣仔會展中心舉行。", "大灣區創科論壇", "灣仔會展中心", None),
     ("星禾教育举办的“星禾元宵线上灯会”吸引了很多家庭。", "星禾元宵线上灯会", None, None),
+    ("华为Mate 60手机发布会在深圳举行。", "华为Mate 60手机发布会", None, "深圳"),  # a model name names it
 ])
 def test_name_venue_city(text, name, venue, city):
     # a venue keeps the city it is written with (东莞松山湖); a city named in the event name counts
@@ -65,6 +66,8 @@ def test_opening_day_gives_start_without_end():
     "往年车展十天里能卖出很多车。",
     "經過三輪評審，12支隊伍晉身決賽。",          # reaching the final of an unnamed contest
     "我哋今年會再辦。",                          # 今年 + 會 (Cantonese), not 年會
+    "今年3月的华为手机发布会上，公司发布了新品。",  # a company's launch, no name
+    "小米电视新品发布会在北京举行。",
 ])
 
 def test_not_events(text):
