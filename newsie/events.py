@@ -245,7 +245,8 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         if k:
             # 大会 refers back to the last …大会 named before it, else to the last event
             head = max((h for h in p["heads"] if m.group().endswith(h)), key=len, default="")
-            same = [i for _, i in ends[:k] if head and any(n.endswith(head) for n in (events[i]["name"], *events[i]["aliases"]))]
+            forms = (head, *p["synonyms"].get(head, ())) if head else ()  # 展会 also stands for …博览会
+            same = [i for _, i in ends[:k] if any(n.endswith(forms) for n in (events[i]["name"], *events[i]["aliases"]))]
             target = same[-1] if same else ends[k - 1][1]
             events[target].setdefault("_refs", []).append(list(m.span()))
     sentence_list = list(_SENTENCE.finditer(text))

@@ -128,3 +128,12 @@ def test_the_date_in_the_clause_naming_the_event_wins():
     text = "在昨日下午举行的“出海”分论坛上，嘉宾表示，“今年上半年收入翻了一番”。"
     [event] = events_of(text)
     assert (event["start"], event["end"]) == ("2015-04-29", "2015-04-29")
+
+
+def test_a_bare_head_refers_back_through_its_synonyms():
+    # 展会 stands for …博览会: the expo ends on 9月22日, not the forum named just before
+    text = ("上海国际物联网博览会9月19日在上海新国际博览中心开幕。在同期举办的“物联网与智慧城市高峰论坛”上，"
+            "专家发表了看法。展会将持续至9月22日。")
+    events = {e["name"]: e for e in events_of(text, dt.date(2012, 9, 19))}
+    assert (events["上海国际物联网博览会"]["start"], events["上海国际物联网博览会"]["end"]) == ("2012-09-19", "2012-09-22")
+    assert events["物联网与智慧城市高峰论坛"]["start"] is None
