@@ -52,6 +52,7 @@ def _patterns(lang: str = "zh") -> dict:
         "breaks": frozenset(lexicon.terms("event_name_breaks", lang)),
         "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads})(?:\s?20\d\d)?)[”」』》\"]"),
         # 本次大会 / 该论坛, or a bare head opening a clause (。展会将持续至9月22日)
+        "other_edition": regex.compile(r"(?:下一?届|上一?届|往届|历届|歷屆|下一?屆|上一?屆|明年的|去年的)$"),
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
         "not_event_date": regex.compile(r"(?:截至|截止|截止到|较|比|同比)$"),
         "closing": regex.compile(r"\s*(?:上午|下午|晚上|晚间|中午)?\s*(?:将|將|正式)?(?:闭幕|閉幕|结束|結束|落幕)"),
@@ -300,7 +301,9 @@ def _abbreviates(short: str, long_: str) -> bool:
 
 def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict,
                     sentence_list: list) -> None:
-    mentions = event["spans"] + event.get("_refs", [])
+    # 下一届西湖云计算大会将于2018年10月举行: another edition's sentence dates nothing of this one
+    mentions = [sp for sp in event["spans"] + event.get("_refs", [])
+                if not p["other_edition"].search(text, max(0, sp[0] - 4), sp[0])]
     starts = [s.start() for s in sentence_list]
     chosen = sorted({bisect.bisect_right(starts, sp[0]) - 1 for sp in mentions})
     sentences = [sentence_list[i] for i in chosen[:_MAX_SENTENCES] if i >= 0]
@@ -336,7 +339,7 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     # a date in the clause that names the event (在昨日下午举行的X论坛上) beats the rest of its
     # sentences; then a written date beats a relative one (本周, 今天); a range beats a day; a
     # year alone says too little to date an event
-    clauses = [_clause(text, sp[0], sp[1]) for sp in event["spans"][:_MAX_SENTENCES]]
+    clauses = [_clause(text, sp[0], sp[1]) for sp in event["spans"][:_MAX_SENTENCES] if sp in mentions]
     same_clause = [d for d in in_sentences if any(a <= d["span"][0] < b for a, b in clauses)
                    and not p["closing"].match(text, d["span"][1])]
     pool = [d for d in same_clause if len(d["start"].lstrip("-")) >= 5] or in_sentences

@@ -20,7 +20,7 @@ _ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日
 _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
 # 腾讯与阿里巴巴集团: two organisations (科技 is left out: 創新及科技局 is one bureau)
 _ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
-_ORG_KIND = regex.compile(r"^\p{Han}{0,6}(?:机构|機構)")
+_ORG_KIND = regex.compile(r"^\p{Han}{0,6}(?:机构|機構|服务商|服務商|运营商|運營商|供应商|供應商|提供商|制造商|製造商|开发商|開發商|厂商|廠商)")
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
 _PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
@@ -296,6 +296,11 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
             if pre:
                 title, o_text = pre.group() + title, o_text[: pre.start()]
             org = (o_start, o_text) if len(o_text) >= 2 else None
+        lead = ts - (len(title) - len(m.group()))  # where the title starts, with its prefix
+        if org is None and lead > 0 and text[lead - 1] == "的":
+            org = _org_before(text, lead - 1)  # 蓝峡数据的首席架构师顾明哲: ORG的TITLE, when the ORG recurs
+            if org and (text.count(org[1]) < 2 or org[1] in _PRONOUN_ORGS):
+                org = None
         after = te + (1 if te < len(text) and text[te] == " " else 0)
         alias = p["title_alias"].match(text, after)
         if alias:

@@ -137,3 +137,14 @@ def test_a_bare_head_refers_back_through_its_synonyms():
     events = {e["name"]: e for e in events_of(text, dt.date(2012, 9, 19))}
     assert (events["上海国际物联网博览会"]["start"], events["上海国际物联网博览会"]["end"]) == ("2012-09-19", "2012-09-22")
     assert events["物联网与智慧城市高峰论坛"]["start"] is None
+
+
+def test_the_next_edition_does_not_date_this_one():
+    text = ("为期三天的西湖云计算大会今天在杭州国际博览中心落下帷幕。本届大会于10月11日开幕。"
+            "下一届西湖云计算大会将于2018年10月举行。")
+    [event] = events_of(text, dt.date(2017, 10, 13))
+    assert (event["start"], event["end"]) == ("2017-10-11", "2017-10-13")  # 10-11 + three days
+
+
+def test_the_same_forum_is_no_name():
+    assert events_of("同一分论坛上，专家们展开了讨论。") == []

@@ -63,6 +63,13 @@ CASES = [
     ("对话拼乐网创始人邵嘉禾：团购的下半场", [("邵嘉禾", "创始人", "拼乐网", "mentioned")]),
     ("鹿鸣集团副总裁、鹿鸣商城总裁钱思源表示，销量增长。",
      [("钱思源", "副总裁、鹿鸣商城总裁", "鹿鸣集团", "speaker")]),
+    # ORG的TITLE NAME, with the organisation named again elsewhere
+    ("蓝峡数据的首席架构师顾明哲认为，成本会下降。蓝峡数据去年扩建了机房。",
+     [("顾明哲", "首席架构师", "蓝峡数据", "speaker")]),
+    ("美国云服务商Northvale的全球副总裁Daniel Wright谈到，市场在增长。Northvale今年新建了数据中心。",
+     [("Daniel Wright", "全球副总裁", "Northvale", "speaker")]),
+    # … but not a word that stands before 的 once (会上的)
+    ("会上的首席架构师顾明哲认为，成本会下降。", [("顾明哲", "首席架构师", None, "speaker")]),
     # a Q&A transcript: the name opening a line with a colon answers
     ("拼乐网创始人兼CEO邵嘉禾接受了采访。\n问：钱花在哪里？\n邵嘉禾：主要用在扩城市。",
      [("邵嘉禾", "创始人兼CEO", "拼乐网", "speaker")]),
