@@ -44,6 +44,7 @@ def _patterns(lang: str = "zh") -> dict:
         "theme": regex.compile(r"以\s*[“”\"「『‘’]\s*(?P<t>[^“”\"」』]{2,60}?)\s*[“”\"」』’]\s*为(?:主题|题)"),
         "city_prefix": regex.compile(rf"^(?:{cities})"),
         "city_any": regex.compile(rf"(?:{cities})"),
+        "city_end": regex.compile(rf"(?:{cities})市?$"),
         "abbrev": abbrev,
         "known_table": known,
         "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届屆次期])+"),
@@ -56,6 +57,7 @@ def _patterns(lang: str = "zh") -> dict:
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
         "not_event_date": regex.compile(r"(?:截至|截止|截止到|较|比|同比)$"),
         "closing": regex.compile(r"\s*(?:上午|下午|晚上|晚间|中午)?\s*(?:将|將|正式)?(?:闭幕|閉幕|结束|結束|落幕)"),
+        "closes_later": regex.compile(r"[^，,。；;！？!?\n]{0,30}?(?:落下帷幕|落幕|闭幕|閉幕|收官|圆满结束|圓滿結束)"),
         "until": regex.compile(r"(?:持续|延续|举办|进行|开放)?(?:至|到)$"),
         "lasting": regex.compile(r"为期\s*(?P<n>[0-9一二两三四五六七八九十]{1,3})\s*天"),
         "written": regex.compile(r"[0-9０-９〇一二三四五六七八九十]"),
@@ -164,6 +166,9 @@ def _place(location: str, p: dict) -> tuple[str | None, str | None]:
     parts = regex.split(r"[-－—]", location, maxsplit=1)
     if len(parts) == 2 and parts[1] and p["city_prefix"].fullmatch(parts[0]):  # not 梅赛德斯-奔驰
         return parts[1], parts[0]
+    last = p["city_end"].search(location)
+    if last and last.start() <= 3 and not p["city_prefix"].match(location):  # 韩国首尔, 广东深圳: a city, no venue
+        return None, last.group()
     m = p["city_prefix"].match(location)
     if m:  # 深圳国际会展中心: the venue keeps its city; 长春 alone is a city
         rest = location[m.end():].lstrip("市")
@@ -341,7 +346,7 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     # year alone says too little to date an event
     clauses = [_clause(text, sp[0], sp[1]) for sp in event["spans"][:_MAX_SENTENCES] if sp in mentions]
     same_clause = [d for d in in_sentences if any(a <= d["span"][0] < b for a, b in clauses)
-                   and not p["closing"].match(text, d["span"][1])]
+                   and not _closes(text, d, p)]
     pool = [d for d in same_clause if len(d["start"].lstrip("-")) >= 5] or in_sentences
     ranked = sorted((d for d in pool if len(d["start"].lstrip("-")) >= 5),
                     key=lambda d: (not p["written"].search(d["text"]), d["start"] == d["end"],
@@ -351,8 +356,15 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
         event["start"], event["end"] = best["start"], best["end"]
         if best["start"] == best["end"] and p["opening"].match(text, best["span"][1]):
             event["end"] = None  # an opening day: when it closes is not stated
-        if event["end"] in (None, event["start"]):
-            event["end"] = _closing_day(text, event["start"], in_sentences, sentences, p, mentions) or event["end"]
+        # the closing day when stated (持续至12月12日), also after an opening range (上周末开幕)
+        closing = _closing_day(text, event["start"], in_sentences, sentences, p, mentions)
+        if closing and (event["end"] is None or closing > event["end"]):
+            event["end"] = closing
+
+
+def _closes(text: str, d: dict, p: dict) -> bool:
+    """Whether date D is a closing day: 9月22日闭幕, or 昨晚在…中心落下帷幕 later in its clause."""
+    return bool(p["closing"].match(text, d["span"][1]) or p["closes_later"].match(text, d["span"][1]))
 
 
 _CLAUSE_MARK = regex.compile(r"[，,。；;！？!?\n]")
@@ -373,14 +385,15 @@ def _closing_day(text: str, start: str, dates: Sequence[dict], sentences, p: dic
     """The last day of an event that opened on `start`: a range from that day (展期为4月25日至5月4日),
     持续至9月22日, 将于5月4日闭幕, or 为期四天 counted from it."""
     for d in dates:
-        if d["start"] == start and d["end"] > start:
-            return d["end"]
         if d["start"] > start and p["until"].search(text[max(0, d["span"][0] - 4):d["span"][0]]):
             return d["end"]
-        if d["start"] > start and p["closing"].match(text, d["span"][1]):
+        if d["start"] > start and _closes(text, d, p):
             a, b = _clause(text, *d["span"])  # 本届车展将于5月4日闭幕: the event closes, not another
             if any(a <= m[0] < b for m in mentions):
                 return d["end"]
+    for d in dates:
+        if d["start"] == start and d["end"] > start:
+            return d["end"]
     if len(start) != 10 or start.startswith("--"):
         return None
     for s in sentences:

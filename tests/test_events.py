@@ -39,6 +39,10 @@ def test_conference_with_alias_venue_city_dates_and_theme():
     ("第三屆香港創新科技週於香港會議展覽中心舉行。", "香港創新科技週", "香港會議展覽中心", "香港"),
     ("作為重頭戲的「大灣區創科論壇」在灣仔會展中心舉行。", "大灣區創科論壇", "灣仔會展中心", None),
     ("星禾教育举办的“星禾元宵线上灯会”吸引了很多家庭。", "星禾元宵线上灯会", None, None),
+    # a country or province before a city names no venue
+    ("明年夏季的星域联盟季中冠军赛将在韩国首尔举行。", "星域联盟季中冠军赛", None, "首尔"),
+    # a county inside a prefecture-level city
+    ("“秦味好物助农直播节”在延安市洛川县开幕。", "秦味好物助农直播节", "延安市洛川县", "延安"),
     ("华为Mate 60手机发布会在深圳举行。", "华为Mate 60手机发布会", None, "深圳"),  # a model name names it
 ])
 def test_name_venue_city(text, name, venue, city):
@@ -68,6 +72,7 @@ def test_opening_day_gives_start_without_end():
     "我哋今年會再辦。",                          # 今年 + 會 (Cantonese), not 年會
     "今年3月的华为手机发布会上，公司发布了新品。",  # a company's launch, no name
     "小米电视新品发布会在北京举行。",
+    "各大战队都在备战职业联赛。",                # a generic league
 ])
 
 def test_not_events(text):
@@ -148,3 +153,9 @@ def test_the_next_edition_does_not_date_this_one():
 
 def test_the_same_forum_is_no_name():
     assert events_of("同一分论坛上，专家们展开了讨论。") == []
+
+
+def test_a_stated_closing_day_ends_an_event_that_opened_on_a_weekend():
+    text = "“2020秦味好物助农直播节”上周末在延安市洛川县开幕，直播节将持续至12月12日。"
+    [event] = events_of(text, dt.date(2020, 12, 8))  # a Tuesday: 上周末 = 12-05..06
+    assert (event["start"], event["end"]) == ("2020-12-05", "2020-12-12")
