@@ -22,7 +22,7 @@ _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|�
 _ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
 _ORG_KIND = regex.compile(r"^\p{Han}{0,6}(?:机构|機構|服务商|服務商|运营商|運營商|供应商|供應商|提供商|制造商|製造商|开发商|開發商|厂商|廠商)")
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
-_PRONOUN_ORGS = {"公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
+_PRONOUN_ORGS = {"平台", "公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
 
 @lru_cache(maxsize=None)
@@ -114,7 +114,8 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
 def _unknown_name_at(text: str, i: int) -> tuple[int, int] | None:
     """After a title: 3-4 Han characters up to a stop character or punctuation (奥本海默对此…)."""
     stops = _stop_chars()
-    if i >= len(text) or text[i] in stops or _patterns()["speech"].match(text[i:i + 3]):
+    if i >= len(text) or text[i] in stops or text[i] in "一二两三四五六七八九十几" \
+            or _patterns()["speech"].match(text[i:i + 3]):
         return None
     end = i
     while end < len(text) and end - i < 5 and regex.match(r"\p{Han}", text[end]) and text[end] not in stops \
@@ -306,8 +307,8 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         if alias:
             after = alias.end()
         span = name_at(text, after, counts) if after < len(text) else None
-        if span is None and after < len(text):
-            span = _unknown_name_at(text, after)
+        if span is None and after < len(text) and not (org is None and ts > 0 and text[ts - 1] in "和与跟同及或向对给"):
+            span = _unknown_name_at(text, after)  # (和副县长同台直播: a title as a common noun, no name)
         if span is None:
             before = org[0] if org else ts - _pronoun_org_len(text, ts)  # 任命谭振宇为公司总裁
             span = _name_before(text, before, counts)

@@ -70,6 +70,11 @@ CASES = [
      [("Daniel Wright", "全球副总裁", "Northvale", "speaker")]),
     # … but not a word that stands before 的 once (会上的)
     ("会上的首席架构师顾明哲认为，成本会下降。", [("顾明哲", "首席架构师", None, "speaker")]),
+    # county posts; a title used as a common noun after 和 names nobody; 平台 is no organisation
+    ("洛川县副县长刘晓静走进直播间，与平台带货主播薛嘉怡一起推介苹果。薛嘉怡坦言，和副县长同台直播很紧张。",
+     [("刘晓静", "副县长", "洛川县", "mentioned"), ("薛嘉怡", "带货主播", None, "speaker")]),
+    ("V88战队主教练马蒂亚斯·克劳森坦言，对手很强。", [("马蒂亚斯·克劳森", "主教练", "V88战队", "speaker")]),
+    ("財務長吳佩芬補充說明，毛利率會回升。", [("吳佩芬", "財務長", None, "speaker")]),
     # a Q&A transcript: the name opening a line with a colon answers
     ("拼乐网创始人兼CEO邵嘉禾接受了采访。\n问：钱花在哪里？\n邵嘉禾：主要用在扩城市。",
      [("邵嘉禾", "创始人兼CEO", "拼乐网", "speaker")]),
