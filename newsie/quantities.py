@@ -276,8 +276,8 @@ def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
                 before = w[: len(w) - len(word)]
                 if word in ("近",) and before.endswith(("最", "附", "临", "臨", "接", "将", "將", "靠")):
                     continue
-                if word in ("超",) and before.endswith(("高",)):
-                    continue
+                if word in ("超",) and before.endswith(("高", "买", "買", "卖", "賣")):
+                    continue  # 高超; 買超/賣超 (net buying or selling of shares) bound nothing
                 return start - len(gap) - len(word), word, approx
     # 约/大约 a few words back in the same clause: 约是去年的6倍
     m = _rx_search(r"(大约|大約|约|約)[^\p{P}\s0-9０-９]{1,6}$", window)
@@ -298,7 +298,10 @@ def _is_approx_hedge(word: str) -> bool:
 def _post_hedge(text: str, end: int, unit_kind: Optional[str]) -> tuple[int, Optional[str], bool]:
     for word, approx in _hedges()["after"]:
         if text.startswith(word, end):
-            if word == "多" and unit_kind not in ("time", "multiple"):
+            if word == "多" and unit_kind not in ("time", "multiple") \
+                    and not (unit_kind == "percent" and text[end - 1:end] in "成%％"):
+                continue  # 一成多, 30%多: more than a share too
+            if word == "多" and text.startswith(("多数", "多數", "多个", "多個", "多家", "多名", "多位"), end):
                 continue
             if word == "多" and text.startswith(("多元", "多功能", "多媒体", "多样"), end):
                 continue
@@ -307,8 +310,8 @@ def _post_hedge(text: str, end: int, unit_kind: Optional[str]) -> tuple[int, Opt
             if word in ("+", "＋") and _rx_match(r"\s*[0-9０-９]", text[end + 1:end + 3]):
                 continue  # 8GB+256GB: a combination, not "8GB or more"
             return end + len(word), word, approx
-    if text.startswith("及以上", end):
-        return end + 3, "以上", False
+    if text.startswith(("及以上", "及以下"), end):
+        return end + 3, text[end + 1:end + 3], False  # 16奈米及以下: the bound, with 及
     return end, None, False
 
 
@@ -506,6 +509,13 @@ def _split_unit_prefix(text: str, num: str, e: int) -> tuple[str, int]:
     return num, e
 
 
+# what a rate is counted per, after a slash: 元/月, 次/千公里, 元/平米, 元/人 (no figure: 8GB/256GB)
+_PER_UNIT = regex.compile(
+    r"[/／](?P<mult>[千百万萬]?)(?P<den>个月|個月|月|年|天|日|晚|周|週|小时|小時|分钟|分鐘|秒|季度|人次|人|户|戶"
+    r"|台|臺|次|件|辆|輛|个|個|吨|噸|公斤|千克|kg|斤|平方米|平米|㎡|亩|畝|公里|千米|km|米|度|千瓦时|千瓦時|kWh"
+    r"|GB|TB|张|張|份|单|單|箱|盒|瓶|袋|场|場|条|條)(?![A-Za-z])")
+
+
 # the digit after 成 that writes the next decimal (三成五), where no word goes on after it
 _TENTH = regex.compile(rf"([{CN_SCAN_DIGIT_CLASS.replace('〇', '').replace('零', '')}]|半)"
                        r"(?=$|[^\p{Han}]|的|左右|以上|以下|上下|之)")
@@ -609,6 +619,11 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         elif not mult:
             return None  # 30多 with nothing after: not read
         end = uend if (utext or mult) else end
+        if utext and (per := _PER_UNIT.match(text, end)):
+            # a rate: 120元/月, 1.1次/千公里, 3元/平米 (the unit over what it is counted per)
+            den = per.group("den")
+            den = _units()[den][0] or den if den in _units() else den
+            unit, end = f"{unit}/{per.group('mult')}{den}", per.end()
     if g["sign"] and g["sign"] not in _PLUS_SIGNS and not _negates(g["sign"], kind, text[s - 1:s]):
         value, s, g["sign"] = -value, s + len(g["sign"]), None  # 自负六成: the verb 负 stays out
     if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
@@ -681,7 +696,7 @@ def _emit(text: str, q: dict) -> bool:
         return False  # a Chinese numeral with nothing to count: 一直, 三星
     if _is_arabic(num) and unit is None and kind is None and not q["mult"] \
             and not any(c in BIG for c in num) and q["value_max"] is None \
-            and text[end:end + 1] not in "，,。；;、＋+":
+            and text[end:end + 1] not in "，,。；;、＋+" and not _bare_figure_ok(text, s, end, num, None):
         return False  # a bare figure inside a name or code: 骁龙888, 618
     if unit is None and kind is None and utext is None and not q["mult"] and not g["pre"] \
             and not q["approx"] and not any(c in BIG for c in num) \
@@ -709,8 +724,9 @@ def _emit(text: str, q: dict) -> bool:
         if kind in ("count", "people", None) and unit != "倍" and not (unit == "个" and _HALF_UNIT.match(text, end)):
             return False
         # 这一年, 后一年, 每一天, 的一年: a point in time or a distributive, not an amount
-        if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭":
-            return False
+        if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭" \
+                and not (kind == "time" and text.endswith("提前", 0, s)):
+            return False  # (提前一周 is a lead time, a duration)
     if num in ("二", "貳", "贰") and not q["mult"] and q["value_max"] is None:
         return False  # 二次开发, 二元: a count is written 两
     if all(c in ZEROS for c in num):
@@ -754,7 +770,9 @@ def _bare_figure_ok(text: str, s: int, end: int, num: str, value_max) -> bool:
     if arabic and value_max is None:
         # a bare figure after a copula, ending its clause: PPI达到了261，
         before = text[max(0, s - 4):s]
-        after = text[end:end + 1]
+        bound = _rx_match(r"以下|以上|以内|以內|左右|上下", text[end:end + 2])  # PUE降到1.3以下。
+        after_at = end + (len(bound.group()) if bound else 0)
+        after = text[after_at:after_at + 1]
         if _rx_search(r"(?:达到|达到了|为|是|至|到|有)$", before) and (after == "" or after in "，,。；;、") \
                 and not _rx_fullmatch(r"[0-9]+\.0", num):
             return True

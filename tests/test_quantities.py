@@ -255,9 +255,49 @@ SIGN_RANGE_CASES = [
     ("每台售价一千七八百元。", [("一千七八百元", 1700, 1800, "元", False, None)]),
 ]
 
+# rates (unit/unit), storage units, Taiwan spellings, packaging measure words, games, bounds
+RATE_UNIT_CASES = [
+    ("宽带资费降到99元/月左右。", [("99元/月", 99, None, "元/月", True, "左右")]),
+    ("套餐价格在60元/月上下。", [("60元/月", 60, None, "元/月", True, "上下")]),
+    ("主流资费在200元/年以上。", [("200元/年", 200, None, "元/年", False, "以上")]),
+    ("接管率降至0.8次/千公里。", [("0.8次/千公里", 0.8, None, "次/千公里", False, None)]),
+    ("目标是2.5次/百公里以下。", [("2.5次/百公里", 2.5, None, "次/百公里", False, "以下")]),
+    ("写字楼租金为6元/平米。", [("6元/平米", 6, None, "元/平方米", False, None)]),
+    ("内存组合为12GB/512GB。", [("12GB", 12, None, "GB", False, None)]),
+    ("每百公里故障1.5次，每千公里0.2次。", [("百公里", 100, None, "公里", False, None),
+                                     ("1.5次", 1.5, None, "次", False, None),
+                                     ("千公里", 1000, None, "公里", False, None),
+                                     ("0.2次", 0.2, None, "次", False, None)]),
+    ("平台存储的数据已接近2.3EB。", [("2.3EB", 2.3, None, "EB", True, "接近")]),
+    ("单集群容量达到15PB。", [("15PB", 15, None, "PB", False, "达到")]),
+    ("全球数据量将达到175ZB。", [("175ZB", 175, None, "ZB", False, "达到")]),
+    ("該廠以7奈米製程為主。", [("7奈米", 7, None, "纳米", False, None)]),
+    ("12奈米及以下製程需求強勁。", [("12奈米", 12, None, "纳米", False, "以下")]),
+    ("5纳米及以上工艺。", [("5纳米", 5, None, "纳米", False, "以上")]),
+    ("首批2万箱脐橙一上架就售罄。", [("2万箱", 20_000, None, "箱", False, None)]),
+    ("月饼礼盒销量超过6万盒。", [("6万盒", 60_000, None, "盒", True, "超过")]),
+    ("当天卖出3000瓶酱油和500袋大米。", [("3000瓶", 3000, None, "瓶", False, None),
+                                   ("500袋", 500, None, "袋", False, None)]),
+    ("主队在落后的情况下连下两局。", [("两局", 2, None, "局", False, None)]),
+    ("工業用晶片占兩成多。", [("兩成多", 20, None, "%", True, "多")]),
+    ("手机营收占比三成多。", [("三成多", 30, None, "%", True, "多")]),
+    ("他提前三天就到了现场。", [("三天", 3, None, "天", False, None)]),
+    ("团队提前一个月开始筹备。", [("一个月", 1, None, "个月", False, None)]),
+    ("计划把PUE降到1.25以下。", [("1.25", 1.25, None, None, False, "以下")]),
+    # Taiwan units, and 買超/賣超 (net buying or selling) is no hedge
+    ("新店面積約80坪。", [("80坪", 80, None, "坪", True, "約")]),
+    ("機身厚度僅0.8公分，跑道長400公尺。", [("0.8公分", 0.8, None, "公分", False, None),
+                                    ("400公尺", 400, None, "公尺", False, None)]),
+    ("每包重250公克，年產3萬公噸。", [("250公克", 250, None, "公克", False, None),
+                                 ("3萬公噸", 30_000, None, "公吨", False, None)]),
+    ("外資昨天買超2.5萬張。", [("2.5萬張", 25_000, None, "张", False, None)]),
+    ("投信賣超800張。", [("800張", 800, None, "张", False, None)]),
+    ("外資持股超過5萬張。", [("5萬張", 50_000, None, "张", True, "超過")]),
+]
+
 
 @pytest.mark.parametrize("text,expected", CASES + MORE_CASES + SHAPE_CASES + UNIT_CASES + NEWS_UNIT_CASES
-                         + SIGN_RANGE_CASES)
+                         + SIGN_RANGE_CASES + RATE_UNIT_CASES)
 def test_find_quantities(text, expected):
     found = find_quantities(text)
     got = [(q["text"], q["value"], q["value_max"], q["unit"], q["approx"], q["qualifier"]) for q in found]
@@ -389,6 +429,13 @@ ORDINAL_NEGATIVES = [
     "乘坐3路公交车到达会场。",
     "三五成群的游客涌入展馆。",
     "三五互联发布了年报。",
+    # 局 as a bureau (a company name), 盒/瓶/箱 beginning other words, the indefinite 一
+    "中建三局承建了该项目。",
+    "中铁二局中标新线路。",
+    "公司在全国开设了盒马门店。",
+    "芯片产能成为行业瓶颈。",
+    "他们在先失一局的情况下顶住了压力。",
+    "前一周的数据还没有公布。",
 ]
 
 
