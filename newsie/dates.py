@@ -99,6 +99,31 @@ def _month_parts(bare: bool) -> str:
 
 
 @lru_cache(maxsize=None)
+def _event_day_rows(kind: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((w, r) for w, r in lexicon.table("date_event_day_heads").items() if r and r[0] == kind)
+
+
+def _event_day_words() -> dict[str, int]:
+    return {w: int(r[1]) for w, r in _event_day_rows("word")}
+
+
+def _event_day_heads() -> tuple[str, ...]:
+    return tuple(w for w, _ in _event_day_rows("head"))
+
+
+_OPEN_AFTER = regex.compile(r"[^，,。！？!?；;\n]{0,20}")
+
+
+def _opens(t: str, e: int, is_range: bool) -> bool:
+    """Whether the day (or range of days) ending at E is the day an event opened (10月11日开幕,
+    10月11日，大会开幕, 10月11日至13日在杭州举行)."""
+    k = e + 1 if t[e:e + 1] in "，," else e
+    seg = _OPEN_AFTER.match(t, k).group(0)
+    kinds = ("open", "held") if is_range else ("open",)
+    return any(w in seg for kind in kinds for w, _ in _event_day_rows(kind))
+
+
+@lru_cache(maxsize=None)
 def _offsets(name: str) -> dict[str, tuple[int, str]]:
     return {k: (int(v[0]), v[1] if len(v) > 1 else "") for k, v in lexicon.table(name).items()}
 
@@ -168,6 +193,12 @@ def _patterns() -> dict[str, regex.Pattern]:
             + r")" + _S + r"\(" + _S + r"(?P<d>" + _D + r")" + _S + r"\)" + _S + r"日"),
         "relquarter": regex.compile(r"(?P<w>" + _alt("date_relative_quarters") + r")"),
         "anaphoric": regex.compile(r"(?P<w>" + _alt("date_anaphoric_days") + r")"),
+        # days counted from an event's opening day: 开幕当天, 大会第三天 (首日 alone is left out,
+        # as the gold does: 开幕首日入场观众逾8万人次 counts the first day, it places nothing)
+        "eventday": regex.compile(
+            r"(?P<w>" + "|".join(regex.escape(w) for w in sorted(_event_day_words(), key=len, reverse=True)) + r")(?![期程])"
+            r"|(?<=(?:" + "|".join(regex.escape(w) for w in sorted(_event_day_heads(), key=len, reverse=True))
+            + r")的?)第(?P<n>[二三四五六七八九十]|[1-9])天"),
         "week": regex.compile(
             r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末])?"),
         # (?=…) names the characters a match starts with, so that regex skips to them
@@ -352,7 +383,20 @@ def _group_names(pat) -> tuple[str, ...] | None:
     return tuple(sorted(index, key=index.get))
 
 
-def _composite(m, t: str, pub: Date | None) -> _Atom | None:
+@lru_cache(maxsize=None)
+def _tw_quarter_re() -> regex.Pattern:
+    return regex.compile(r"(?:(?<!\d)(?:19|20)\d\d|" + _alt("date_relative_years") + r")" + _S + r"(?:年度?)?" + _S
+                         + r"(?:第[一二三四1-4]|前[二三两2-3]个?|首)季(?![度节])")
+
+
+def _tw_quarters(t: str) -> bool:
+    """Whether the text writes quarters as 季 without 度 after a year (今年第三季, 2016年第二季):
+    then a bare 第三季 or 前三季 elsewhere in it is a quarter too (Taiwan/HK usage), not a
+    show's season."""
+    return _tw_quarter_re().search(t) is not None
+
+
+def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
     g = _groupdict(m)
     s, e = m.span()
     y = None
@@ -424,7 +468,7 @@ def _composite(m, t: str, pub: Date | None) -> _Atom | None:
         n = _num(g["qn"])
         return atom([y, 1, None], [y, 3 * n, None], "m", kind="quarter")
     if g.get("qs") or g.get("qns"):
-        if not has_year:
+        if not has_year and not (tw and t[s - 1:s] not in "》>"):
             return None
         if g.get("qs"):
             q = _num(g["qs"])
@@ -452,7 +496,14 @@ def _composite(m, t: str, pub: Date | None) -> _Atom | None:
             return atom([y, None, None], [y, None, None], "y", kind="part")
         return atom([y, m1, None], [y, m2, None], "m", kind="part")
     if g.get("fest"):
-        return _festival(m, t, y, has_year, pub, s, e)
+        a = _festival(m, t, y, has_year, pub, s, e)
+        if a is None and has_year:  # 二〇二四年新年致辞: the festival names a speech, the year stays
+            ye = m.end("fy") if g.get("fy") else m.end("yr")
+            if g.get("yr") and _offsets("date_relative_years")[g["yr"]][1] == "prefix":
+                return None
+            return _Atom(s, ye, [y, None, None], [y, None, None], "y", year_given=True, kind="year",
+                         extra={"rel": rel_year})
+        return a
     # a year alone
     if not has_year:
         return None
@@ -486,6 +537,17 @@ def _placed(t: str, s: int, e: int) -> bool:
     if any(t.startswith(w, e) for w in lexicon.terms("date_time_of_day")) or _CLOCK_AFTER.match(t, e):
         return True
     return t[e:e + 1] in "，," and (s == 0 or t[s - 1] in "。！？!?\n")
+
+
+def _service_time(t: str, s: int, e: int) -> bool:
+    """Whether the day word at t[s:e] (次日, 隔天) counts from an order (最快次日即可送达, 次日达)."""
+    for word, row in lexicon.table("date_anaphoric_blockers").items():
+        if row and row[0] == "before":
+            if t[max(0, s - len(word)):s] == word:
+                return True
+        elif t.startswith(word, e):
+            return True
+    return False
 
 
 def _shift_quarter(a: _Atom, y: int, q: int, off: int) -> None:
@@ -628,7 +690,10 @@ def _618(t: str, pub: Date | None) -> list[_Atom]:
     for m in regex.finditer(r"(?<![\d.])(?:(?P<yr>" + _alt("date_relative_years") + r"))?[“\"]?618[”\"]?(?![\d.%])", t):
         s, e = m.span()
         after, before = t[e:e + 4], t[max(0, s - 3):s]
-        if not (any(after.startswith(c) for c in cues) or regex.search(r"京东|天猫|电商", before)
+        # a relative year before it (今年618的最大变化) names the shopping day, as 今年双十一
+        # does, unless a unit makes it a count (今年618家企业)
+        dated = m.group("yr") is not None and t[e:e + 1] not in lexicon.terms("date_number_units")
+        if not (dated or any(after.startswith(c) for c in cues) or regex.search(r"京东|天猫|电商", before)
                 or (t[s:e].startswith("“") or "“618" in t[s:e])):
             continue
         if any(after.startswith(w) for w in lexicon.terms("date_festival_name_suffix")):
@@ -704,8 +769,9 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2:
             cands.append(_Atom(m.start(), m.end(), [y1, None, None], [y2, None, None], "y", year_given=True, kind="yrange"))
+    tw = _tw_quarters(t)
     for m in _composite_matches(t):
-        a = _composite(m, t, pub)
+        a = _composite(m, t, pub, tw)
         if a:
             cands.append(a)
     for m in P["day"].finditer(t):
@@ -746,7 +812,9 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             if day is not None:
                 cands.append(_day_atom(m.start(), m.end(), day))
         for m in P["relquarter"].finditer(t):  # 下个季度: from the publication quarter (see _resolve)
-            off = _offsets("date_relative_quarters")[m["w"]][0]
+            off, use = _offsets("date_relative_quarters")[m["w"]]
+            if use == "tw" and (not tw or t[m.end():m.end() + 1] in "度节節末初赛賽"):
+                continue
             a = _Atom(m.start(), m.end(), [None, None, None], [None, None, None], "m", year_given=True,
                       kind="rel", extra={"quarters": off})
             _shift_quarter(a, pub.year, (pub.month - 1) // 3 + 1, off)
@@ -810,10 +878,21 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             if day > pub and not _cue(tx, m.start(), m.end(), "date_future_cues"):
                 day -= _dt.timedelta(weeks=1)
             cands.append(_day_atom(m.start(), m.end(), day))
+    for m in P["eventday"].finditer(t):  # 大会第三天, 开幕当天: from the opening day (see _resolve)
+        if m["w"]:
+            off = _event_day_words()[m["w"]]
+        else:
+            off = _num(m["n"]) - 1
+        e = m.end()
+        e += next((len(w) for w in lexicon.terms("date_time_of_day") if t.startswith(w, e)), 0)
+        cands.append(_Atom(m.start(), e, [None, None, None], [None, None, None], "d", kind="anaph",
+                           extra={"offset": off, "opening": True}))
     for m in P["anaphoric"].finditer(t):  # 次日, 当日: resolved against the day named before
         off, check = _offsets("date_anaphoric_days")[m["w"]]
         if t[m.start() - 1:m.start()] in _CLOCK_SPAN or (check == "placed" and not _placed(t, m.start(), m.end())):
             continue  # 22点至次日6点: the end of a span of hours
+        if _service_time(t, m.start(), m.end()):
+            continue  # 最快次日即可送达: a delivery time, not a day of the story
         e = m.end()
         if check == "placed":  # 当天下午: the time of day goes with the word, as written in the gold
             e += next((len(w) for w in lexicon.terms("date_time_of_day") if t.startswith(w, e)), 0)
@@ -978,6 +1057,9 @@ def _iso(p: list, prec: str) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}" if y is not None else f"--{m:02d}-{d:02d}"
 
 
+_PRESENT_WORDS = ("目前", "现在", "如今", "当前", "現在", "當前", "现阶段")
+
+
 def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text | None = None) -> list[dict]:
     tx = tx if tx is not None else _Text(t)
     bounds = _sentence_bounds(t)  # sorted
@@ -992,12 +1074,14 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
 
     out = []
     sent_year: dict[int, int] = {}
+    sent_year_end: dict[int, int] = {}  # where the mention that gave the sentence its year ends
     # (paragraph, year, month, first): the (last) month of the last day-precision mention; for a
     # range over two months (4月25日至5月4日) first = (its first day [y, m, d], its last day number)
     last_month: list[tuple[int, int | None, int, tuple | None]] = []
     last_in_para: dict[int, tuple[int, int | None, int, tuple | None]] = {}  # the last of last_month a paragraph
     last_day: dict[int, _dt.date] = {}  # paragraph -> the last day (a range: its first) resolved in it
     latest_day: _dt.date | None = None  # the same over the whole text so far
+    opening_day: _dt.date | None = None  # the last day an event was said to open (10月11日开幕)
     last_quarter: dict[int, tuple[int, int]] = {}  # paragraph -> (year, quarter) of the last quarter named
     prev_end = -1
     for a in atoms:
@@ -1006,7 +1090,13 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
             # 三季度总收入增长52%，增速与上季度持平: 上季度 counts from the quarter reported
             _shift_quarter(a, *last_quarter[para_of(a.s)], a.extra["quarters"])
         after_date, prev_end = prev_end == a.s, a.e
-        if a.kind == "anaph":
+        if a.kind == "anaph" and a.extra.get("opening"):
+            if opening_day is None or (after_date and a.extra["offset"] == 0):
+                continue  # no opening day named before: left out (never guessed)
+            day = opening_day + _dt.timedelta(days=a.extra["offset"])
+            a.a = [day.year, day.month, day.day]
+            a.b = list(a.a)
+        elif a.kind == "anaph":
             day = last_day.get(para_of(a.s), latest_day)
             if day is None or (after_date and a.extra["offset"] == 0):
                 continue  # 6月18日当日 only restates the day
@@ -1056,6 +1146,8 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
                 continue
         if a.need_year:
             y = sent_year.get(sn)
+            if y is not None and tx.has_any(_PRESENT_WORDS, sent_year_end[sn], a.s):
+                y = None  # 成立于1997年，目前…，第4季预计…: 目前 brings the sentence back to the present
             if y is None and pub is not None:
                 y = pub.year
                 first = a.a
@@ -1078,6 +1170,7 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
             a.b[0] += 1
         if a.year_given and a.a[0] is not None and a.kind != "bareyear" and not _comparison(t, a.s):
             sent_year[sn] = a.b[0]
+            sent_year_end[sn] = a.e
         if a.prec == "d" and a.b[1] is not None:
             spans = a.a[1] is not None and a.a[2] is not None and a.a[:2] != a.b[:2]
             last_month.append((para_of(a.s), a.b[0], a.b[1], (list(a.a), a.b[2]) if spans else None))
@@ -1098,6 +1191,8 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
             # day that is itself named by reference (是前一天的3.1倍；当日0时)
             if a.kind != "anaph":
                 last_day[para_of(a.s)] = latest_day = _dt.date(*a.a)
+                if _opens(t, a.e, a.a != a.b):
+                    opening_day = latest_day
     return out
 
 
