@@ -539,15 +539,20 @@ def _placed(t: str, s: int, e: int) -> bool:
     return t[e:e + 1] in "，," and (s == 0 or t[s - 1] in "。！？!?\n")
 
 
-def _service_time(t: str, s: int, e: int) -> bool:
-    """Whether the day word at t[s:e] (次日, 隔天) counts from an order (最快次日即可送达, 次日达)."""
-    for word, row in lexicon.table("date_anaphoric_blockers").items():
+def _next_to(t: str, s: int, e: int, table: str) -> bool:
+    """Whether a word of data file TABLE stands right before t[s:e] (column 2 "before") or right after it."""
+    for word, row in lexicon.table(table).items():
         if row and row[0] == "before":
             if t[max(0, s - len(word)):s] == word:
                 return True
         elif t.startswith(word, e):
             return True
     return False
+
+
+def _service_time(t: str, s: int, e: int) -> bool:
+    """Whether the day word at t[s:e] (次日, 隔天) counts from an order (最快次日即可送达, 次日达)."""
+    return _next_to(t, s, e, "date_anaphoric_blockers")
 
 
 def _shift_quarter(a: _Atom, y: int, q: int, off: int) -> None:
@@ -674,13 +679,7 @@ def _lunar_atom(g: dict, y: int | None, has_year: bool, pub: Date | None, s: int
 
 def _festival_cue(t: str, s: int, e: int) -> bool:
     """A festival without a year is a date only next to a cue word (春节期间, 在双十一)."""
-    for word, row in lexicon.table("date_festival_cue").items():
-        if row and row[0] == "before":
-            if t[max(0, s - len(word)):s] == word:
-                return True
-        elif t.startswith(word, e):
-            return True
-    return False
+    return _next_to(t, s, e, "date_festival_cue")
 
 
 def _618(t: str, pub: Date | None) -> list[_Atom]:

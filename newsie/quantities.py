@@ -510,10 +510,10 @@ def _split_unit_prefix(text: str, num: str, e: int) -> tuple[str, int]:
 
 
 # what a rate is counted per, after a slash: 元/月, 次/千公里, 元/平米, 元/人 (no figure: 8GB/256GB)
-_PER_UNIT = regex.compile(
-    r"[/／](?P<mult>[千百万萬]?)(?P<den>个月|個月|月|年|天|日|晚|周|週|小时|小時|分钟|分鐘|秒|季度|人次|人|户|戶"
-    r"|台|臺|次|件|辆|輛|个|個|吨|噸|公斤|千克|kg|斤|平方米|平米|㎡|亩|畝|公里|千米|km|米|度|千瓦时|千瓦時|kWh"
-    r"|GB|TB|张|張|份|单|單|箱|盒|瓶|袋|场|場|条|條)(?![A-Za-z])")
+@lru_cache(maxsize=None)
+def _per_unit() -> regex.Pattern:
+    """/ and what a rate is counted per (data file qty_per_units), maybe after 千/百/万."""
+    return regex.compile(rf"[/／](?P<mult>[千百万萬]?)(?P<den>{lexicon.alternation('qty_per_units')})(?![A-Za-z])")
 
 
 # the digit after 成 that writes the next decimal (三成五), where no word goes on after it
@@ -619,7 +619,7 @@ def _read_at(text: str, m: regex.Match) -> Optional[dict]:
         elif not mult:
             return None  # 30多 with nothing after: not read
         end = uend if (utext or mult) else end
-        if utext and (per := _PER_UNIT.match(text, end)):
+        if utext and (per := _per_unit().match(text, end)):
             # a rate: 120元/月, 1.1次/千公里, 3元/平米 (the unit over what it is counted per)
             den = per.group("den")
             den = _units()[den][0] or den if den in _units() else den
