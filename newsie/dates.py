@@ -475,7 +475,8 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
             return atom([y, 3 * q - 2, None], [y, 3 * q, None], "m", kind="quarter")
         return atom([y, 1, None], [y, 3 * _num(g["qns"]), None], "m", kind="quarter")
     if g.get("qf"):
-        if not has_year and not g.get("qf_d"):
+        # 首季 alone is a quarter where the text writes quarters so after a year (今年首季…鼎崴首季)
+        if not has_year and not g.get("qf_d") and not (tw and t[s - 1:s] not in "》>"):
             return None
         return atom([y, 1, None], [y, 3, None], "m", kind="quarter")
     if g.get("lm"):
@@ -509,6 +510,23 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
         return None
     return _Atom(s, e, [y, None, None], [y, None, None], "y", year_given=True, kind="year",
                  extra={"rel": rel_year})
+
+
+_BRACKET_DAY = regex.compile(_S + r"\(" + _S + r"(?P<d>" + _D + r")" + _S + r"[日号]" + _S + r"\)")
+
+
+def _with_bracket_day(t: str, a: _Atom) -> _Atom:
+    """今天（27日）, 本周日（24日）: a day of the month alone in brackets restates the relative day
+    before it, so the two are one mention (the day in brackets wins where they differ).
+    A full date in brackets (本周日（8月24日）) is left as a mention of its own."""
+    m = _BRACKET_DAY.match(t, a.e)
+    if m is None or a.prec != "d" or a.a[0] is None:
+        return a
+    base = Date(a.a[0], a.a[1], a.a[2])
+    day = _near_day(base, _num(m["d"]))
+    if day is None:
+        return a
+    return _day_atom(a.s, m.end(), day)
 
 
 def _hao_ok(t: str, e: int) -> bool:
@@ -822,7 +840,7 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             off, check = days[m["w"]]
             if check == "deictic" and not _deictic_ok(tx, m.start(), m.end()):
                 continue
-            cands.append(_day_atom(m.start(), m.end(), pub + _dt.timedelta(days=off)))
+            cands.append(_with_bracket_day(t, _day_atom(m.start(), m.end(), pub + _dt.timedelta(days=off))))
         weeks = _offsets("date_relative_weeks")
         wdays = {k: int(v[0]) for k, v in lexicon.table("date_weekdays").items()}
         for m in P["week"].finditer(t):
@@ -834,7 +852,7 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
                     a.b = [*(lambda x: [x.year, x.month, x.day])(day + _dt.timedelta(days=1))]
                     cands.append(a)
                 else:
-                    cands.append(_day_atom(m.start(), m.end(), day))
+                    cands.append(_with_bracket_day(t, _day_atom(m.start(), m.end(), day)))
             else:
                 a = _day_atom(m.start(), m.end(), monday)
                 sun = monday + _dt.timedelta(days=6)

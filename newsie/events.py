@@ -19,7 +19,7 @@ from .numbers import parse_chinese
 
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
 _PLACE_VERBS = (r"(?:隆重|盛大|正式|如期|顺利|順利)?(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|开展|開展|拉开帷幕|"
-                r"拉開帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|閉幕|收官|开赛|開賽|启动|啟動|开启|開啟|上演)")
+                r"拉開帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|閉幕|收官|开赛|開賽|启动|啟動|开启|開啟|上演|登场|登場)")
 _MAX_SENTENCES = 50  # context read per event: enough for any article, bounded for huge inputs
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -31,6 +31,10 @@ def _patterns(lang: str = "zh") -> dict:
     known_alt = "|".join(regex.escape(k) for k in sorted(known, key=len, reverse=True))
     cities = lexicon.alternation("cities", lang)
     abbrev = lexicon.table("city_abbreviations", lang)
+    venue_heads = lexicon.alternation("venue_heads", lang)
+    breaks = frozenset(lexicon.terms("event_name_breaks", lang))
+    # characters a tail after a quoted name (“数字之光”创新成果发布活动) never holds
+    tail_stop = "".join(sorted(breaks | {w for w in lexicon.terms("event_cut_words", lang) if len(w) == 1}))
     return {
         "cut": regex.compile(lexicon.alternation("event_cut_words", lang)),
         "year_tail": regex.compile(r"\s?20\d\d$"),
@@ -40,6 +44,14 @@ def _patterns(lang: str = "zh") -> dict:
         "name_char": regex.compile(_NAME_CHARS),
         "known": regex.compile(rf"(?<![A-Za-z])(?:{known_alt})(?:\s?(?:20)?\d\d)?(?![A-Za-z])"),
         "alias": regex.compile(r"\s?[（(]([A-Za-z][A-Za-z0-9 .&/\-]{1,40}|[^）)]{1,20})[）)]"),
+        # （China Mobile Developer Summit，简称CMDS）: several aliases in one bracket
+        "alias_list": regex.compile(r"\s?[（(]([^（）()\n]{2,80}?[，,、；;][^（）()\n]{1,40})[）)]"),
+        "alias_sep": regex.compile(r"\s*[，,、；;]\s*"),
+        "alias_cue": regex.compile(rf"^(?:{lexicon.alternation('event_alias_cues', lang)})[：:]?\s*"),
+        "latin_name": regex.compile(r"[A-Za-z][A-Za-z0-9 .&/\-]{1,40}"),
+        # 设在乌镇互联网国际会展中心: a site verb with a building after it
+        "site": regex.compile(rf"(?:{lexicon.alternation('event_site_verbs', lang)})(?P<p>[\p{{Han}}A-Za-z0-9·\-－—]{{0,16}}?"
+                              rf"(?:{venue_heads}))(?![\p{{Han}}A-Za-z0-9])"),
         "place": regex.compile(rf"(?:在|于|於)(?P<p>(?:(?![在于於])[\p{{Han}}A-Za-z0-9·\-－—（）()]){{1,24}}?){_PLACE_VERBS}"),
         "theme": regex.compile(r"以\s*[“”\"「『‘’]\s*(?P<t>[^“”\"」』]{2,60}?)\s*[“”\"」』’]\s*为(?:主题|题)"),
         "city_prefix": regex.compile(rf"^(?:{cities})"),
@@ -50,8 +62,21 @@ def _patterns(lang: str = "zh") -> dict:
         "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届屆次期])+"),
         "determiner": regex.compile(rf"^(?:{lexicon.alternation('event_determiners', lang)})"),
         "determiners": frozenset(lexicon.terms("event_determiners", lang)),
-        "breaks": frozenset(lexicon.terms("event_name_breaks", lang)),
-        "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads})(?:\s?20\d\d)?)[”」』》\"]"),
+        "breaks": breaks,
+        "conjunctions": frozenset(lexicon.terms("event_conjunctions", lang)),
+        "quoted": regex.compile(rf"[“「『《\"](?P<n>[^“”」』》\"\n]{{2,50}}?(?:{heads}|{lexicon.alternation('event_quoted_heads', lang)})"
+                                rf"(?:\s?20\d\d)?)[”」』》\"]"),
+        # “数字之光”创新成果发布活动: a quoted name, then a few words ending in a head that names an
+        # event only after a quoted name
+        "quoted_tail": regex.compile(rf"[“「『](?P<q>[^“”」』\n]{{2,30}})[”」』](?P<t>[^\P{{Han}}{regex.escape(tail_stop)}]{{2,8}}?"
+                                     rf"(?:{lexicon.alternation('event_quoted_tail_heads', lang)}))"),
+        # …消费电子展会之一: one of a class, not a name
+        "class_tail": regex.compile(rf"(?:{lexicon.alternation('event_class_tails', lang)})"),
+        # 第三届 / 第四届 before a mention: the edition it names
+        "edition": regex.compile(r"第(?P<n>[0-9０-９零一二两三四五六七八九十百]{1,5})[届屆]$"),
+        # 网易科技讯 4月17日下午消息 / 中新网拉斯维加斯1月7日电: a dateline dates the story, not the event
+        "dateline": regex.compile(rf"\s*(?:{lexicon.alternation('date_time_of_day', lang)})?\s*"
+                                  rf"(?:{lexicon.alternation('event_dateline_tails', lang)})(?!\p{{Han}})"),
         # 本次大会 / 该论坛, or a bare head opening a clause (。展会将持续至9月22日)
         "other_edition": regex.compile(r"(?:下一?届|上一?届|往届|历届|歷屆|下一?屆|上一?屆|明年的|去年的)$"),
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
@@ -102,6 +127,25 @@ def _head_spans(text: str, p: dict) -> list[tuple[int, int]]:
     return kept
 
 
+def _bracket_aliases(text: str, pos: int, p: dict) -> list[str]:
+    """Aliases in a bracket at POS: （GMIC）, or several (China Mobile Developer Summit，简称CMDS)."""
+    many = p["alias_list"].match(text, pos)
+    if many:
+        out = []
+        for part in p["alias_sep"].split(many.group(1)):
+            bare = p["alias_cue"].sub("", part).strip()
+            if bare and (p["latin_name"].fullmatch(bare) or bare != part.strip() and len(bare) <= 20) \
+                    and not regex.search(r"\d+[月日年]", bare):
+                out.append(bare)
+        if out:
+            return out
+    a = p["alias"].match(text, pos)
+    if a and not regex.search(r"\d+[月日年]", a.group(1)):
+        bare = p["alias_cue"].sub("", a.group(1).strip()).strip()
+        return [bare] if bare else []
+    return []
+
+
 def _trim_name(raw: str, p: dict) -> str | None:
     """Cut a candidate back to the event name proper, or None when it names no event."""
     # cut after the last cut word (举行, 在, 的 …) that stands outside quotes and brackets
@@ -134,6 +178,9 @@ def _trim_name(raw: str, p: dict) -> str | None:
     rest = bare[: -len(head) or None] if head else name
     if _all_generic(rest, p["generic"] | p["heads"]) or len(p["han"].findall(rest)) < 2 and len(p["latin"].findall(rest)) < 2:
         return None
+    for i, c in enumerate(bare):  # 电视剧和体育联赛: generic nouns joined, no name
+        if c in p["conjunctions"] and _depth(bare, i) == 0 and head and _all_generic(bare[i + 1:-len(head)], p["generic"]):
+            return None
     if head in p["launch_heads"] and p["generic_launch"].fullmatch(rest):
         return None  # 华为手机发布会: a company's launch, no event name
     return name
@@ -185,13 +232,18 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
     def cover(s: int, e: int) -> None:
         covered[s:e] = b"\x01" * (e - s)
 
+    blocked = [m.span() for m in p["blockers"].finditer(text)]
     for m in p["quoted"].finditer(text):
-        aliases = []
-        a = p["alias"].match(text, m.end())
-        if a and not regex.search(r"\d+[月日年]", a.group(1)):
-            aliases.append(a.group(1).strip())
-        mentions.append((m.start("n"), m.end("n"), m.group("n"), aliases))
+        e = m.end("n")
+        if p["class_tail"].match(text, m.end()) or any(a <= e - 1 < b for a, b in blocked):
+            continue  # 最大的…之一; “创新发展”: 发展 holds 展 but names no event
+        mentions.append((m.start("n"), m.end("n"), m.group("n"), _bracket_aliases(text, m.end(), p)))
         cover(m.start("n"), m.end("n"))
+    for m in p["quoted_tail"].finditer(text):
+        if covered[m.start("q")] or covered[m.end() - 1] or p["class_tail"].match(text, m.end()):
+            continue
+        mentions.append((m.start(), m.end(), m.group(), _bracket_aliases(text, m.end(), p)))
+        cover(m.start(), m.end())
     for h_start, h_end in _head_spans(text, p):
         if covered[h_end - 1]:
             continue
@@ -209,11 +261,9 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         start = h_end - len(name)
         if p["counted"].search(text, max(0, start - 8), start):
             continue  # 24场技术分论坛, 三个分会场: a count of unnamed events
-        aliases = []
-        a = p["alias"].match(text, h_end)
-        if a and not regex.search(r"\d+[月日年]", a.group(1)):
-            aliases.append(a.group(1).strip())
-        mentions.append((start, h_end, name, aliases))
+        if p["class_tail"].match(text, h_end):
+            continue  # 最大的消费电子展会之一: one of a class
+        mentions.append((start, h_end, name, _bracket_aliases(text, h_end, p)))
         cover(start, h_end)
     date_chars = bytearray(len(text) + 1)
     for d in dates:
@@ -224,6 +274,8 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         base = regex.sub(r"\s?(?:20)?\d\d$", "", m.group())
         mentions.append((m.start(), m.end(), m.group(), list(p["known_table"].get(base, ()))))
     mentions.sort()
+    # 世界互联网大会乌镇峰会 holds the head 大会: the name up to it is part of the longer name
+    mentions = [m for m in mentions if not any(o[0] == m[0] and o[1] > m[1] for o in mentions)]
 
     events: list[dict] = []
     for start, end, name, aliases in mentions:
@@ -235,7 +287,7 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
                      "end": None, "theme": None, "spans": []}
             events.append(event)
         elif len(name) > len(event["name"]) and regex.search(r"\p{Han}", name):
-            event["aliases"].append(event["name"])
+            event["aliases"] = [a for a in (*event["aliases"], event["name"]) if a != name]
             event["name"] = name
         elif name != event["name"] and name not in event["aliases"]:
             event["aliases"].append(name)  # every mention's text is the name or an alias
@@ -288,7 +340,7 @@ def _same_event(event: dict, name: str, aliases: list[str]) -> bool:
 def _head_variants(name: str) -> set[str]:
     """NAME and NAME with a short head written out (江苏国际车展 -> 江苏国际汽车博览会 …),
     from the data file event_head_synonyms."""
-    out = {name}
+    out = {name, _patterns()["year_tail"].sub("", name)}  # CES 2018 stands for CES
     for short, longs in _patterns()["synonyms"].items():
         if name.endswith(short):
             out.update(name[: -len(short)] + long_ for long_ in longs)
@@ -309,14 +361,21 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     # 下一届西湖云计算大会将于2018年10月举行: another edition's sentence dates nothing of this one
     mentions = [sp for sp in event["spans"] + event.get("_refs", [])
                 if not p["other_edition"].search(text, max(0, sp[0] - 4), sp[0])]
+    # 第三届…峰会 … 第四届…峰会将于明年春季举办: a mention naming another edition than the
+    # first one written is another edition's
+    editions = [(sp, _edition(text, sp[0], p)) for sp in mentions]
+    this = next((n for _, n in editions if n is not None), None)
+    mentions = [sp for sp, n in editions if n is None or n == this]
     starts = [s.start() for s in sentence_list]
     chosen = sorted({bisect.bisect_right(starts, sp[0]) - 1 for sp in mentions})
     sentences = [sentence_list[i] for i in chosen[:_MAX_SENTENCES] if i >= 0]
     places = []
     for s in sentences:
-        for m in p["place"].finditer(s.group()):
-            location = _building(m.group("p"), p)
-            if not p["time_words"].search(location):
+        found = [(m.start(), m.group("p")) for m in p["place"].finditer(s.group())]
+        found += [(m.start(), m.group("p")) for m in p["site"].finditer(s.group())]
+        for _, location in sorted(found):
+            location = _building(location, p)
+            if not p["time_words"].search(location) and not any(location.endswith(h) for h in p["heads"]):
                 places.append(_place(location, p))
         if event["theme"] is None:
             t = p["theme"].search(s.group())
@@ -340,17 +399,34 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
                 in_sentences.append(d)
     # a cut-off (截至今年9月底) or a comparison base (较去年底) dates a figure, not the event
     in_sentences = [d for d in in_sentences if not p["not_event_date"].search(text, max(0, d["span"][0] - 3),
-                                                                             d["span"][0])]
+                                                                             d["span"][0])
+                    and not p["dateline"].match(text, d["span"][1])]
+    # a closing day (今天…闭幕) or an until day (延长开放至本周日) ends the event: it opens no earlier
+    closing = [d for d in in_sentences if _closes(text, d, p) or _until(text, d, p)]
+    opening_pool = [d for d in in_sentences if d not in closing]
     # a date in the clause that names the event (在昨日下午举行的X论坛上) beats the rest of its
-    # sentences; then a written date beats a relative one (本周, 今天); a range beats a day; a
-    # year alone says too little to date an event
+    # sentences; then a written date beats a relative one (本周, 今天); a date to the day beats a
+    # month or quarter (4月16日 over 今年第一季度); a range beats a day; a year alone says too
+    # little to date an event; a closing or until day ends the event and never opens it
     clauses = [_clause(text, sp[0], sp[1]) for sp in event["spans"][:_MAX_SENTENCES] if sp in mentions]
     same_clause = [d for d in in_sentences if any(a <= d["span"][0] < b for a, b in clauses)
-                   and not _closes(text, d, p)]
-    pool = [d for d in same_clause if len(d["start"].lstrip("-")) >= 5] or in_sentences
+                   and d not in closing]
+    pool = [d for d in same_clause if len(d["start"].lstrip("-")) >= 5] or opening_pool
+    if not [d for d in pool if len(d["start"].lstrip("-")) >= 5] and closing:
+        last = max(closing, key=lambda d: d["end"])
+        days = _lasting(sentences, p)
+        if days and len(last["end"]) == 10 and not last["end"].startswith("--"):
+            # 为期两天的…峰会今天闭幕: the opening day counts back from the closing day
+            event["start"] = (dt.date.fromisoformat(last["end"]) - dt.timedelta(days=days - 1)).isoformat()
+            event["end"] = last["end"]
+            return
+        if all(_until(text, d, p) for d in closing):
+            event["end"] = last["end"]  # 延长开放至本周日: an end, no opening day
+            return
+        pool = in_sentences
     ranked = sorted((d for d in pool if len(d["start"].lstrip("-")) >= 5),
-                    key=lambda d: (not p["written"].search(d["text"]), d["start"] == d["end"],
-                                   len(d["start"].lstrip("-")) < 8))
+                    key=lambda d: (not p["written"].search(d["text"]), len(d["start"].lstrip("-")) < 8,
+                                   d["start"] == d["end"]))
     if ranked:
         best = ranked[0]
         event["start"], event["end"] = best["start"], best["end"]
@@ -396,6 +472,14 @@ def _closing_day(text: str, start: str, dates: Sequence[dict], sentences, p: dic
             return d["end"]
     if len(start) != 10 or start.startswith("--"):
         return None
+    days = _lasting(sentences, p)
+    if days:
+        return (dt.date.fromisoformat(start) + dt.timedelta(days=days - 1)).isoformat()
+    return None
+
+
+def _lasting(sentences, p: dict) -> int | None:
+    """The length in days of 为期四天 in the event's sentences, when over one day."""
     for s in sentences:
         m = p["lasting"].search(s.group())
         if m:
@@ -403,5 +487,19 @@ def _closing_day(text: str, start: str, dates: Sequence[dict], sentences, p: dic
             days = int(n) if n.isdigit() else (10 + _CN_DIGITS.get(n[1:], 0) if n.startswith("十")
                                                  else _CN_DIGITS.get(n, 0))
             if days > 1:
-                return (dt.date.fromisoformat(start) + dt.timedelta(days=days - 1)).isoformat()
+                return days
     return None
+
+
+def _until(text: str, d: dict, p: dict) -> bool:
+    """Whether date D ends a stretch: 持续至8日, 延长开放至本周日."""
+    return bool(p["until"].search(text[max(0, d["span"][0] - 4):d["span"][0]]))
+
+
+def _edition(text: str, start: int, p: dict) -> int | str | None:
+    """The edition written just before a mention (第三届 -> 3), else None."""
+    m = p["edition"].search(text, max(0, start - 8), start)
+    if not m:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else (parse_chinese(n) or n)

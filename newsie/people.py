@@ -20,7 +20,6 @@ _ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日
 _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
 # 腾讯与阿里巴巴集团: two organisations (科技 is left out: 創新及科技局 is one bureau)
 _ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
-_ORG_KIND = regex.compile(r"^\p{Han}{0,6}(?:机构|機構|服务商|服務商|运营商|運營商|供应商|供應商|提供商|制造商|製造商|开发商|開發商|厂商|廠商)")
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
 _PRONOUN_ORGS = {"平台", "公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
@@ -41,7 +40,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "speech": regex.compile(rf"[^。！？!?；;\n]{{0,30}}?(?<!没有|未|不|没)(?:{verbs})|\s*[:：]\s*[“\"「]"),
         "verb_now": regex.compile(rf"(?:{verbs})"),
         "not_given": regex.compile(rf"(?:{lexicon.alternation('not_given_names')})"),
-        "title_alias": regex.compile(r"[（(][A-Za-z]{2,8}[）)]"),  # 首席技术官（CTO）周景行
+        # 首席技术官（CTO）周景行; a screen name in quotes: 头部主播“满满”林小满
+        "title_alias": regex.compile(r"[（(][A-Za-z]{2,8}[）)]|[“「\"][^”」\"\n]{1,8}[”」\"]"),
         "prefix": regex.compile(rf"(?:{lexicon.alternation('title_prefixes')})$"),
         "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
         "quoted_by": regex.compile(r"(?:据|听)$"),
@@ -60,7 +60,13 @@ def _stop_chars() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _start_stops() -> frozenset[str]:
     """Stop characters that never begin a given name (亦 and a few others may: 许亦航)."""
-    return frozenset(k for k, v in lexicon.table("name_stop_chars").items() if v[:1] != ("start",))
+    return frozenset(k for k, v in lexicon.table("name_stop_chars").items() if "start" not in v)
+
+
+@lru_cache(maxsize=None)
+def _verb_stops() -> frozenset[str]:
+    """Stop characters that stop a name only where a speech verb starts with them (宣 of 宣布)."""
+    return frozenset(k for k, v in lexicon.table("name_stop_chars").items() if "verb" in v)
 
 
 def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[int, int] | None:
@@ -106,8 +112,8 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
     third = text[g_start + 1]
     if p["verb_now"].match(text, g_start + 1) and not p["verb_now"].match(text, long_[1]):
         return short  # 屈恒说 / 雷军表示: the third character starts a speech verb
-    if third in stops and not p["verb_now"].match(text, long_[1]):
-        return short  # 王健在…, 周钘向…
+    if third in stops and not p["verb_now"].match(text, long_[1]) and third not in _verb_stops():
+        return short  # 王健在…, 周钘向… (but 罗承宣在…: 宣 starts no 宣布 here)
     return long_
 
 
@@ -140,7 +146,7 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
             break
         start -= 1
     chunk = text[start:end]
-    cut = max((chunk.rfind(w) + len(w) for w in _ORG_STOP if w in chunk and not _inside_department(chunk, w)),
+    cut = max((_last_stop(chunk, w) for w in _ORG_STOP if w in chunk and not _inside_department(chunk, w)),
               default=0)
     chunk = chunk[cut:]
     appointed = _patterns()["appointed_in"].search(chunk)  # 任命谭振宇为|公司总裁
@@ -149,14 +155,55 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     lead = _ORG_LEAD.match(chunk)
     if lead:
         chunk = chunk[lead.end():]
-    kind = _ORG_KIND.search(chunk)  # 创投机构维港资本 / 市场研究机构IDC: the name after its kind
-    if kind and len(chunk) - kind.end() >= 2:
-        chunk = chunk[kind.end():]
+    chunk = _after_kind(text, chunk)  # 创投机构维港资本 / 市场研究机构IDC: the name after its kind
     if chunk.endswith(("为", "是")):  # 第一作者为博士生郭沐阳: a copula, no organisation
         return None
-    if len(chunk) < 2 or chunk in _PRONOUN_ORGS:
+    if len(chunk) < 2 or chunk in _PRONOUN_ORGS or chunk in lexicon.terms("people_not_orgs"):
         return None
     return end - len(chunk), chunk
+
+
+def _last_stop(chunk: str, word: str) -> int:
+    """Where the organisation starts after the last stop WORD in CHUNK (0 if none), skipping
+    the stop words inside a longer word (在线出行平台: 在线 is no 在)."""
+    exceptions = [x for x in lexicon.terms("people_org_stop_exceptions") if word in x]
+    i = chunk.rfind(word)
+    while i >= 0:
+        if not any(i >= x.index(word) and chunk.startswith(x, i - x.index(word)) for x in exceptions):
+            return i + len(word)
+        i = chunk.rfind(word, 0, i + len(word) - 1)
+    return 0
+
+
+@lru_cache(maxsize=None)
+def _kind_pattern() -> regex.Pattern:
+    kinds = lexicon.table("people_org_kinds")
+    alt = "|".join(regex.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    return regex.compile(rf"(?:{alt})")
+
+
+def _after_kind(text: str, chunk: str) -> str:
+    """CHUNK without the kind of organisation written before the name (国内Android应用商店蜂巢市场
+    -> 蜂巢市场). Plain kinds (机构, 服务商) cut after a short description of up to 6 characters;
+    "strict" kinds (公司, 平台) also end real names (腾讯公司), so they cut only after a long
+    description or before a name the text writes alone too, and never before a department."""
+    kinds = lexicon.table("people_org_kinds")
+    for m in reversed(list(_kind_pattern().finditer(chunk))):
+        rest, desc = chunk[m.end():], chunk[:m.start()]
+        pre = _patterns()["prefix"].search(rest)  # 苹果公司中国区: 中国区 goes to the title, no name is left
+        core = rest[:pre.start()] if pre else rest
+        if len(core) < 2 or _kind_pattern().search(rest) or _DEPARTMENT.search(core) \
+                or core in lexicon.terms("cities"):
+            continue
+        if "strict" in kinds[m.group()]:
+            if not regex.fullmatch(r"[\p{Han}A-Za-z]{4,12}", desc) and text.count(rest) < 2:
+                continue
+            if not regex.fullmatch(r"[\p{Han}A-Za-z]{2,12}", desc):
+                continue
+        elif not regex.fullmatch(r"\p{Han}{0,6}", desc):
+            continue
+        return rest
+    return chunk
 
 
 def _pronoun_org_len(text: str, end: int) -> int:
@@ -247,9 +294,47 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
         ok = bool(regex.fullmatch(r"\p{Han}{2,4}", name)) and name_at(text, s, counts) == (s, e)
     if not ok:
         return False
-    # without a title, only a name that speaks somewhere in the text (康佳 and 智慧屏 recur too)
-    return any(p["verb_now"].match(text, m.end()) or p["speech"].match(text[m.end():m.end() + 12])
-               for m in regex.finditer(regex.escape(name), text))
+    brand = lexicon.terms("people_brand_suffixes")
+    if any(text.startswith(brand, m.end()) for m in regex.finditer(regex.escape(name), text)):
+        return False  # 栗子 of 栗子商城 / 栗子物流: a brand the NER took for a name
+    return _speaks_untitled(text, name, p)
+
+
+def _speaks_untitled(text: str, name: str, p: dict, intro: int | None = None) -> bool:
+    """Without a title, only a name that speaks somewhere in the text (康佳 and 智慧屏 recur
+    too): a speech verb right after it, or, after its introduction at INTRO, the next sentence
+    opening with 他/她 + a speech verb (刘春华对此深有体会。她告诉记者…)."""
+    for m in regex.finditer(regex.escape(name), text):
+        if p["verb_now"].match(text, m.end()) or p["speech"].match(text[m.end():m.end() + 12]):
+            return True
+        stop = regex.compile(r"[^。！？\n]{0,30}[。！？]").match(text, m.end()) if m.start() == intro else None
+        if stop and p["pronoun_speaks"].match(text, stop.end()):
+            return True
+    return False
+
+
+def _institution(text: str, title: str, entities: Sequence[tuple[int, int, str]], before: int) -> str | None:
+    """The institution a court or procuratorate title belongs to (审判长 -> the 法院 the article
+    names most often, the nearest before BEFORE on a tie), when no organisation is written."""
+    kind = next((v[0] for t, v in lexicon.table("people_title_institutions").items() if title.endswith(t) and v),
+                None)
+    if not kind:
+        return None
+    names: dict[str, int] = {}
+    for m in regex.finditer(regex.escape(kind), text):
+        org = _org_before(text, m.end())
+        if org and len(org[1]) > len(kind):
+            names[org[1]] = max(names.get(org[1], -1), m.start() if m.start() < before else -1)
+    for s, e, label in entities:
+        if label == "ORG" and text[s:e].endswith(kind) and e - s > len(kind):
+            names.setdefault(text[s:e], s if s < before else -1)
+    best = max(names.items(), key=lambda kv: (text.count(kv[0]), kv[1]), default=None)
+    return best[0] if best else None
+
+
+@lru_cache(maxsize=None)
+def _person_noun() -> regex.Pattern:
+    return regex.compile(rf"(?:{lexicon.alternation('people_person_nouns')})")
 
 
 def _addresses(text: str, name: str, found: dict, p: dict) -> list[str]:
@@ -295,8 +380,13 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                 o_text = o_text[: adj.start()]
             pre = p["prefix"].search(o_text)
             if pre:
-                title, o_text = pre.group() + title, o_text[: pre.start()]
-            org = (o_start, o_text) if len(o_text) >= 2 else None
+                cut = pre.start()
+                if "modifier" in lexicon.table("title_prefixes").get(pre.group(), ()) and cut >= 6 \
+                        and regex.fullmatch(r"\p{Han}{2}", o_text[cut - 2:cut]) \
+                        and not _ORG_WORD.search(o_text[cut - 2:cut]) and not _kind_pattern().search(o_text[cut - 2:cut]):
+                    cut -= 2  # 顺捷快递|陕西区域负责人: the region or field goes with 区域 / 行业
+                title, o_text = o_text[cut:] + title, o_text[:cut]
+            org = (o_start, o_text) if len(o_text) >= 2 and o_text not in _PRONOUN_ORGS else None
         lead = ts - (len(title) - len(m.group()))  # where the title starts, with its prefix
         if org is None and lead > 0 and text[lead - 1] == "的":
             org = _org_before(text, lead - 1)  # 蓝峡数据的首席架构师顾明哲: ORG的TITLE, when the ORG recurs
@@ -314,6 +404,9 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
             span = _name_before(text, before, counts)
         if span is None:
             continue
+        if org is None:
+            inst = _institution(text, title, entities, span[0])
+            org = (None, inst) if inst else None
         add(span, title, org[1] if org else None)
         # 公司首席技术官梁晓川 / 首席财务官孙丽华: the article's company (set below)
         if org is None and (_pronoun_org_len(text, ts) or _company_title(title)):
@@ -329,6 +422,20 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
             continue  # 哈里斯 after 丹尼尔·哈里斯: an alias (below), not another person
         if label == "PERSON" and not any(taken[s:e]) and _plausible_name(text, s, e, p, counts):
             add((s, e), None, None)
+    # 湖南邵阳人刘春华 / 市民王磊: an ordinary person introduced by what they are, who speaks
+    for m in _person_noun().finditer(text):
+        if m.start() > 0 and regex.match(r"[\d０-９一二两三四五六七八九十百千万亿多余]", text[m.start() - 1]):
+            continue  # 20万人左右: a measure word after a number
+        span = name_at(text, m.end(), counts)
+        if span is None or "·" in text[slice(*span)] or not regex.fullmatch(r"\p{Han}{2,3}", text[slice(*span)]):
+            continue
+        s, e = span
+        if any(taken[s:e]) or text[s:e] in found or text[s] in _NAME_LEAD or text[s] in _stop_chars() \
+                or text[s:e] in lexicon.terms("not_names") \
+                or (e < len(text) and regex.match(r"\p{Han}", text[e]) and text[e] not in _stop_chars()):
+            continue  # 学生和外来务工人员: 和 joins two nouns, no name
+        if _speaks_untitled(text, text[s:e], p, intro=s):
+            add(span, None, None)
 
     people = []
     for name, person in found.items():

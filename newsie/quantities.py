@@ -130,6 +130,10 @@ def _licensed(text: str, s: int, num: str, end: int, utext: str) -> bool:
     cues = _unit_cues().get(utext)
     if cues is None:
         return True
+    if any(text.endswith(c, 0, s) for c in cues.get("not_before", ())):
+        return False  # 3月10日内: the day of a month, not a duration
+    if not cues.keys() - {"not_before"}:
+        return True  # a unit that only a word before it can take back (十日内)
     if num in cues.get("numeral", ()):
         return True
     if any(text.endswith(c, 0, s) for c in cues.get("before", ())):
@@ -176,7 +180,7 @@ def _unit_at(text: str, pos: int):
 
 @lru_cache(maxsize=None)
 def _hedges() -> dict[str, list[tuple[str, bool]]]:
-    out: dict[str, list[tuple[str, bool]]] = {"before": [], "after": [], "inside": []}
+    out: dict[str, list[tuple[str, bool]]] = {"before": [], "after": [], "inside": [], "gap": []}
     for line in lexicon._lines("qty_hedges", "zh"):
         word, where, approx = (line.split("\t") + ["", ""])[:3]
         out[where].append((word, approx == "1"))
@@ -262,8 +266,40 @@ def _before_hedges_by_length() -> tuple[tuple[int, dict[str, bool]], ...]:
     return tuple(sorted(by_len.items(), reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _hedge_blockers() -> tuple[str, ...]:
+    return lexicon.terms("qty_hedge_blockers")
+
+
+def _hedge_blocked(text: str, hs: int, he: int) -> bool:
+    """Whether the hedge at [HS, HE) is part of a listed word that is no hedge (签约, 约定)."""
+    for w in _hedge_blockers():
+        lo = max(0, he - len(w))
+        i = text.find(w, lo, hs + len(w))
+        while i >= 0:
+            if i <= hs and he <= i + len(w):
+                return True
+            i = text.find(w, i + 1, hs + len(w))
+    return False
+
+
+@lru_cache(maxsize=None)
+def _hedge_reach() -> regex.Pattern:
+    """约为|约占 + a phrase + 的 right before the number: 约为同期增速的3.2倍, 约占总数的三分之一."""
+    links = lexicon.alternation("qty_hedge_links")
+    return regex.compile(rf"(大约|大約|约|約)(?:{links})([^\p{{P}}\s0-9０-９]{{1,16}})的$")
+
+
 def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
     """The hedge right before the number: (its start, word, approx)."""
+    hs, word, approx, at = _pre_hedge_at(text, start)
+    if word and _hedge_blocked(text, at, at + len(word)):
+        return start, None, False  # 签约30个项目: the 约 of 签约
+    return hs, word, approx
+
+
+def _pre_hedge_at(text: str, start: int) -> tuple[int, Optional[str], bool, int]:
+    """``_pre_hedge``, with where the hedge word itself starts."""
     window = text[max(0, start - 12):start]
     for gap in ("", "了", "已", "已经", "已經", "占", "佔", "为", "為", "是", "合", "有"):
         if gap and not window.endswith(gap):
@@ -278,16 +314,20 @@ def _pre_hedge(text: str, start: int) -> tuple[int, Optional[str], bool]:
                     continue
                 if word in ("超",) and before.endswith(("高", "买", "買", "卖", "賣")):
                     continue  # 高超; 買超/賣超 (net buying or selling of shares) bound nothing
-                return start - len(gap) - len(word), word, approx
+                return start - len(gap) - len(word), word, approx, start - len(gap) - len(word)
     # 约/大约 a few words back in the same clause: 约是去年的6倍
     m = _rx_search(r"(大约|大約|约|約)[^\p{P}\s0-9０-９]{1,6}$", window)
     if m and not _rx_search(rf"[{CN_CLASS}]", m.group()[len(m.group(1)):]):
-        return start, m.group(1), True
+        return start, m.group(1), True, start - len(window) + m.start(1)
+    # 约为/约占 a longer phrase and its 的 back: 约为同期GDP名义增速的3.2倍
+    m = _hedge_reach().search(text, max(0, start - 24), start)
+    if m and not _rx_search(rf"[{CN_CLASS}]", m.group(2)):
+        return start, m.group(1), True, m.start(1)
     # a hedge before the phrase whose share or multiple the number is: 接近课程时长的九成
     m = _rx_search(r"(接近|将近|將近|超过|超過|不到|不足)([^\p{P}\s0-9０-９]{1,8})的$", window)
     if m and not _rx_search(rf"[{CN_CLASS}]", m.group(2)):
-        return start, m.group(1), _is_approx_hedge(m.group(1))
-    return start, None, False
+        return start, m.group(1), _is_approx_hedge(m.group(1)), start - len(window) + m.start(1)
+    return start, None, False, start
 
 
 def _is_approx_hedge(word: str) -> bool:
@@ -312,6 +352,12 @@ def _post_hedge(text: str, end: int, unit_kind: Optional[str]) -> tuple[int, Opt
             return end + len(word), word, approx
     if text.startswith(("及以上", "及以下"), end):
         return end + 3, text[end + 1:end + 3], False  # 16奈米及以下: the bound, with 及
+    for gap, _ in _hedges()["gap"]:
+        # 两倍还多, 翻了一番还多: a hedge after 还 that ends the clause
+        if text.startswith(gap, end):
+            e2, word, approx = _post_hedge(text, end + len(gap), unit_kind)
+            if word and approx and (e2 >= len(text) or not _HAN.match(text, e2)):
+                return e2, word, approx
     return end, None, False
 
 
@@ -704,6 +750,8 @@ def _emit(text: str, q: dict) -> bool:
         # only the last rules below (_bare_figure_ok) can accept a figure with no unit,
         # multiplier or hedge: when they do not, the answer is no without the checks between
         return False
+    if g["pre"] in ("几", "幾"):
+        return False  # 几千万: 几 names no number (GUIDELINES: 几个, words with no number)
     if _in_excluded_word(text, s, end):
         return False
     if utext == "起" and text[end:end + 1] in ("售", "步", "价"):
@@ -928,9 +976,10 @@ def _add_doublings(text: str, out: list[dict], skip_index: "_SkipIndex") -> list
         if skip_index.overlaps(s, e) or any(q["span"][0] < e and s < q["span"][1] for q in out):
             continue
         value = 2 ** _DOUBLING_N[m["n"]] if m["n"] else 2
+        _, word, approx = _post_hedge(text, e, "multiple")  # 翻了一番还多, 翻了一番多
         found.append({"text": m[0], "value": value, "value_max": None, "unit": "倍",
-                      "subject": _subject(text, s, e, "multiple", None), "approx": False,
-                      "qualifier": None, "span": [s, e]})
+                      "subject": _subject(text, s, e, "multiple", None), "approx": bool(word and approx),
+                      "qualifier": word, "span": [s, e]})
     return sorted(out + found, key=lambda q: q["span"][0]) if found else out
 
 

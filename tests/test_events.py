@@ -159,3 +159,55 @@ def test_a_stated_closing_day_ends_an_event_that_opened_on_a_weekend():
     text = "“2020秦味好物助农直播节”上周末在延安市洛川县开幕，直播节将持续至12月12日。"
     [event] = events_of(text, dt.date(2020, 12, 8))  # a Tuesday: 上周末 = 12-05..06
     assert (event["start"], event["end"]) == ("2020-12-05", "2020-12-12")
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    # several aliases in one bracket, the cue word 简称 stripped
+    ("第五届星河开发者峰会（Xinghe Developer Summit，简称XDS）今天在杭州国际博览中心开幕。", REF,
+     {"name": "星河开发者峰会", "aliases": ["Xinghe Developer Summit", "XDS"], "venue": "杭州国际博览中心",
+      "city": "杭州", "start": "2015-04-30"}),
+    # a closing day and 为期三天: the opening day counts back from it
+    ("为期三天的星河开发者峰会今天在杭州闭幕。", REF,
+     {"name": "星河开发者峰会", "city": "杭州", "start": "2015-04-28", "end": "2015-04-30"}),
+    # another edition (第六届) named later dates and places nothing of this one (第五届)
+    ("第五届星河开发者峰会5月8日在杭州开幕。第六届星河开发者峰会将于明年春季在上海举办。", REF,
+     {"name": "星河开发者峰会", "city": "杭州", "start": "2015-05-08"}),
+    # a dateline (…5月3日消息) dates the story, not the event
+    ("星河科技讯 5月3日消息，当地时间5月1日，星河开发者峰会在纽约开幕。", REF,
+     {"name": "星河开发者峰会", "city": "纽约", "start": "2015-05-01"}),
+    # an until day alone is an end, with no opening day
+    ("与大会同期开幕的“星河智能生活体验展”将延长开放至5月10日。", REF,
+     {"name": "星河智能生活体验展", "start": None, "end": "2015-05-10"}),
+    # a quoted name, then a few words ending in 活动
+    ("“星光计划”成果发布活动今天在北京举行。", REF,
+     {"name": "“星光计划”成果发布活动", "city": "北京", "start": "2015-04-30", "end": "2015-04-30"}),
+    # a head inside a longer name (大会 in …大会杭州峰会) is not an event of its own
+    ("2021年星河互联网大会杭州峰会26日至28日在杭州举行。", dt.date(2021, 9, 27),
+     {"name": "星河互联网大会杭州峰会", "city": "杭州", "start": "2021-09-26", "end": "2021-09-28"}),
+    # 电子展 is a head; the bracket alias carries a year; 登场 places the event
+    ("公司将参加国际数码电子展（HEX 2018），展会将于美国时间9日至12日在拉斯维加斯会议中心登场。", dt.date(2018, 1, 9),
+     {"name": "国际数码电子展", "aliases": ["HEX 2018"], "venue": "拉斯维加斯会议中心", "city": "拉斯维加斯",
+      "start": "2018-01-09", "end": "2018-01-12"}),
+    # 设在 + a building: the venue; a county-level city before it
+    ("星河互联网大会在浙江桐乡举行，主会场设在桐乡国际会展中心。", REF,
+     {"name": "星河互联网大会", "venue": "桐乡国际会展中心", "city": "桐乡"}),
+    # 和 inside a name joins two named things: the name keeps it
+    ("中国国际软件和信息服务交易会在大连举行。", REF, {"name": "中国国际软件和信息服务交易会", "city": "大连"}),
+    # 直播季 is a head
+    ("平台还将于12月中旬启动“星河年货直播季”。", dt.date(2020, 11, 12),
+     {"name": "星河年货直播季", "start": "2020-12"}),
+])
+def test_event_fields(text, ref, expected):
+    [event] = events_of(text, ref)
+    assert {k: event[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "作为全球规模最大的家电展会之一，它吸引了很多观众。",  # one of a class, not a name
+    "他们将把资金转向电视剧和体育联赛。",                  # a clause ending in a head
+    "“创新发展”是今年的主题。",                            # 发展 holds 展 but names nothing
+    "“星光计划”展开了新一轮招募。",                        # 展开: a verb
+    "“星光计划”等20余场专题活动陆续举行。",                # 等 …场: a count of activities
+])
+def test_more_not_events(text):
+    assert events_of(text) == []

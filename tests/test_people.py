@@ -78,6 +78,40 @@ CASES = [
     # a Q&A transcript: the name opening a line with a colon answers
     ("拼乐网创始人兼CEO邵嘉禾接受了采访。\n问：钱花在哪里？\n邵嘉禾：主要用在扩城市。",
      [("邵嘉禾", "创始人兼CEO", "拼乐网", "speaker")]),
+    # the kind of company before its name is a description, not part of the name (people_org_kinds)
+    ("国内电商平台云杉优选副总裁韩立明表示，销量翻倍。", [("韩立明", "副总裁", "云杉优选", "speaker")]),
+    ("英国移动支付分析公司诺伍德全球副总裁陈安迪指出，交易额上升。",
+     [("陈安迪", "全球副总裁", "诺伍德", "speaker")]),
+    # 在线 is no 在 (people_org_stop_exceptions)
+    ("在线旅游平台远途网首席执行官高原表示，预订量上升。", [("高原", "首席执行官", "远途网", "speaker")]),
+    # 公司 also ends real names: a short name before it stays, and a region after it is the title's
+    ("星河公司副总裁王磊说，游戏收入增长。", [("王磊", "副总裁", "星河公司", "speaker")]),
+    ("苹果公司中国区总裁李华表示，销量回升。", [("李华", "中国区总裁", "苹果公司", "speaker")]),
+    # a function between the organisation and the title belongs to the title
+    ("星辰影业法务总监何芸对判决表示满意。", [("何芸", "法务总监", "星辰影业", "speaker")]),
+    ("美国数字娱乐协会市场研究副总裁约翰·米勒认为，需求回暖。",
+     [("约翰·米勒", "市场研究副总裁", "美国数字娱乐协会", "speaker")]),
+    # 宣 / 强 stop a name only where 宣布 / 强调 start
+    ("工业和信息化部电子司司长周国强在会上谈到，产量在增长。",
+     [("周国强", "司长", "工业和信息化部电子司", "speaker")]),
+    ("规划司司长吴明宣在会上指出，投资会增加。", [("吴明宣", "司长", "规划司", "speaker")]),
+    ("星河科技总裁王健宣布，公司将上市。", [("王健", "总裁", "星河科技", "speaker")]),
+    # a court title takes the court the article names most often; 本案 is no organisation
+    ("北京互联网法院审理了此案。本案审判长赵立平说，平台应担责。北京互联网法院去年受理案件上千起。",
+     [("赵立平", "审判长", "北京互联网法院", "speaker")]),
+    # an ordinary person introduced by what they are, who speaks in the next sentence
+    ("在深圳打工的四川人李秀兰对此深有感触。她告诉记者，车票很难买。", [("李秀兰", None, None, "speaker")]),
+    ("北京人王小川来到现场。", []),  # silent: not kept without a title
+    ("乘客张先生说，车很干净。", []),  # a form of address, no name
+    ("预计将有20万人左右参加。他表示，场地够用。", []),  # 人 after a number is a measure word
+    ("门槛对学生和外来务工人员来说偏高。他坦言，会调整。", []),  # 和 joins two nouns
+    # the region or field before 区域 / 行业 belongs to the title
+    ("迅达物流华东区域负责人孙明表示，运力充足。", [("孙明", "华东区域负责人", "迅达物流", "speaker")]),
+    ("海川证券汽车行业分析师周立指出，价格仍会上涨。", [("周立", "汽车行业分析师", "海川证券", "speaker")]),
+    ("远航汽车销售公司区域经理李强表示，订单增加。", [("李强", "区域经理", "远航汽车销售公司", "speaker")]),
+    # a screen name in quotes between the title and the name
+    ("平台头部主播“小鹿”陈晓鹿说，退货率下降了。", [("陈晓鹿", "头部主播", None, "speaker")]),
+    ("雷霆战队打野选手吴昊说，对手很强。", [("吴昊", "打野选手", "雷霆战队", "speaker")]),
 ]
 
 
@@ -104,6 +138,7 @@ def test_ner_persons_join_rule_people():
     ("颜色越深的地方人越多。", (0, 4)),       # not a surname
     ("王丽娟在台上。", (0, 3)),              # once, silent: too weak without a title
     ("白皮书指出，市场规模很大。", (0, 3)),    # a common word that starts with a surname
+    ("金橙物流今天开通新线路。金橙表示将扩建仓库。", (12, 14)),  # also written before 物流: a brand
 ])
 def test_implausible_ner_persons_are_dropped(text, span):
     assert find_people(text, entities=[(*span, "PERSON")]) == []

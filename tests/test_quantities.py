@@ -296,8 +296,27 @@ RATE_UNIT_CASES = [
 ]
 
 
+# measure words for episodes, pairs and departments; 日 as a duration before 内; hedges that
+# reach over a phrase (约为…的, 约占…的) or follow 还; 约 inside 签约 is no hedge
+PATTERN_CASES = [
+    ("这部剧共拍了40余集。", [("40余集", 40, None, "集", True, "余")]),
+    ("双方应在判决生效之日起十五日内付清款项。", [("十五日内", 15, None, "天", False, None)]),
+    ("报名者须在7日之内提交材料。", [("7日", 7, None, "天", False, None)]),
+    ("春运期间每天开行高铁300对。", [("300对", 300, None, "对", False, None)]),
+    ("展位面積約60平方公尺。", [("60平方公尺", 60, None, "平方米", True, "約")]),
+    ("工信部等五部门联合发文。", [("五部门", 5, None, "部门", False, None)]),
+    ("十部委联合印发通知。", [("十部委", 10, None, "部委", False, None)]),
+    ("出口额约为同期进口额的2.5倍。", [("2.5倍", 2.5, None, "倍", True, "约")]),
+    ("外资企业约占全市企业总数的四分之一。", [("四分之一", 0.25, None, None, True, "约")]),
+    ("注册用户翻了一番还多。", [("翻了一番", 2, None, "倍", True, "多")]),
+    ("营收是去年的三倍还多。", [("三倍还多", 3, None, "倍", True, "多")]),
+    ("公司今年签约20个项目。", [("20个", 20, None, "个", False, None)]),
+    ("签约金额是去年的3倍。", [("3倍", 3, None, "倍", False, None)]),
+]
+
+
 @pytest.mark.parametrize("text,expected", CASES + MORE_CASES + SHAPE_CASES + UNIT_CASES + NEWS_UNIT_CASES
-                         + SIGN_RANGE_CASES + RATE_UNIT_CASES)
+                         + SIGN_RANGE_CASES + RATE_UNIT_CASES + PATTERN_CASES)
 def test_find_quantities(text, expected):
     found = find_quantities(text)
     got = [(q["text"], q["value"], q["value_max"], q["unit"], q["approx"], q["qualifier"]) for q in found]
@@ -439,7 +458,16 @@ ORDINAL_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text", NEGATIVES + MORE_NEGATIVES + ORDINAL_NEGATIVES)
+# 几 names no number; a price class (千元机) is a term; a day of a month before 内 is a date
+PATTERN_NEGATIVES = [
+    "拍一部电影要花几千万。",
+    "千元智能机的销量大增。",
+    "结果将于5月10日内公布。",
+    "集团对此没有回应。",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES + MORE_NEGATIVES + ORDINAL_NEGATIVES + PATTERN_NEGATIVES)
 def test_not_quantities(text):
     assert find_quantities(text) == []
 
