@@ -95,7 +95,7 @@ def _month_parts(bare: bool) -> str:
     rows = lexicon.table("date_month_parts")
     use = {True: ("bare", "both"), False: ("", "both")}[bare]
     words = [w for w, r in rows.items() if (r[0] if r else "") in use]
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return lexicon.trie_alternation(words)
 
 
 @lru_cache(maxsize=None)
@@ -196,8 +196,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         # days counted from an event's opening day: 开幕当天, 大会第三天 (首日 alone is left out,
         # as the gold does: 开幕首日入场观众逾8万人次 counts the first day, it places nothing)
         "eventday": regex.compile(
-            r"(?P<w>" + "|".join(regex.escape(w) for w in sorted(_event_day_words(), key=len, reverse=True)) + r")(?![期程])"
-            r"|(?<=(?:" + "|".join(regex.escape(w) for w in sorted(_event_day_heads(), key=len, reverse=True))
+            r"(?P<w>" + lexicon.trie_alternation(_event_day_words()) + r")(?![期程])"
+            r"|(?<=(?:" + lexicon.trie_alternation(_event_day_heads())
             + r")的?)第(?P<n>[二三四五六七八九十]|[1-9])天"),
         "week": regex.compile(
             r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末])?"),

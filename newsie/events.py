@@ -28,7 +28,7 @@ _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 def _patterns(lang: str = "zh") -> dict:
     heads = lexicon.alternation("event_heads", lang)
     known = lexicon.table("event_names", lang)
-    known_alt = "|".join(regex.escape(k) for k in sorted(known, key=len, reverse=True))
+    known_alt = lexicon.trie_alternation(list(known))
     cities = lexicon.alternation("cities", lang)
     abbrev = lexicon.table("city_abbreviations", lang)
     venue_heads = lexicon.alternation("venue_heads", lang)

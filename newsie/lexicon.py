@@ -46,8 +46,37 @@ def table(name: str, lang: str = "zh") -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=None)
 def alternation(name: str, lang: str = "zh") -> str:
-    """A regex alternation of the terms of NAME, longest first, each escaped."""
+    """A regex alternation of the terms of NAME that matches the longest term first (see
+    `trie_alternation`)."""
+    return trie_alternation(terms(name, lang))
+
+
+def trie_alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of WORDS, escaped, written as a prefix tree: 首席(?:执行官|技术官)
+    for 首席执行官|首席技术官. It matches what the flat alternation sorted longest first
+    matches, trying the terms that fit at a position longest first (they all lie on one
+    branch), but a position no term can start fails at the first character instead of once
+    per term, which makes scanning a text with a list of hundreds of terms several times faster."""
     import regex
 
-    return "|".join(regex.escape(t) for t in sorted(terms(name, lang), key=len, reverse=True))
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+
+    def build(node: dict) -> str:
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+
+    return "|".join(regex.escape(ch) + build(child) for ch, child in sorted(trie.items()))

@@ -178,7 +178,7 @@ def _last_stop(chunk: str, word: str) -> int:
 @lru_cache(maxsize=None)
 def _kind_pattern() -> regex.Pattern:
     kinds = lexicon.table("people_org_kinds")
-    alt = "|".join(regex.escape(k) for k in sorted(kinds, key=len, reverse=True))
+    alt = lexicon.trie_alternation(list(kinds))
     return regex.compile(rf"(?:{alt})")
 
 

@@ -91,7 +91,7 @@ def _prefixed_units() -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _unit_re() -> regex.Pattern:
-    no_prefix = "|".join(regex.escape(u) for u in _prefixed_units())
+    no_prefix = lexicon.trie_alternation(_prefixed_units())
     mult = rf"(?:(?!{no_prefix})[{BIG}])*" if no_prefix else rf"[{BIG}]*"  # 100兆瓦: 兆 begins the unit
     return regex.compile(
         rf"(?P<space>[ \u00a0]?)(?P<inside>多|余|餘)?(?P<mult>{mult})"
@@ -267,20 +267,20 @@ def _before_hedges_by_length() -> tuple[tuple[int, dict[str, bool]], ...]:
 
 
 @lru_cache(maxsize=None)
-def _hedge_blockers() -> tuple[str, ...]:
-    return lexicon.terms("qty_hedge_blockers")
+def _hedge_blockers(hedge: str) -> tuple[tuple[str, int], ...]:
+    """The words of qty_hedge_blockers that contain HEDGE, each with every offset of HEDGE in it."""
+    out = []
+    for w in lexicon.terms("qty_hedge_blockers"):
+        i = w.find(hedge)
+        while i >= 0:
+            out.append((w, i))
+            i = w.find(hedge, i + 1)
+    return tuple(out)
 
 
 def _hedge_blocked(text: str, hs: int, he: int) -> bool:
     """Whether the hedge at [HS, HE) is part of a listed word that is no hedge (签约, 约定)."""
-    for w in _hedge_blockers():
-        lo = max(0, he - len(w))
-        i = text.find(w, lo, hs + len(w))
-        while i >= 0:
-            if i <= hs and he <= i + len(w):
-                return True
-            i = text.find(w, i + 1, hs + len(w))
-    return False
+    return any(hs >= off and text.startswith(w, hs - off) for w, off in _hedge_blockers(text[hs:he]))
 
 
 @lru_cache(maxsize=None)
@@ -869,6 +869,8 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
             m = _CORE.match(text, m.start() + 1)
             if m is None:
                 continue
+        if skip_index.overlaps(m.start("num") if m.group("num") else m.start(), m.end()):
+            continue  # a number inside a date (2025年, 3月30日): the quantity would overlap it too
         if _refused_bare_figure(text, m, m.groups()):
             continue
         q = _read_at(text, m)

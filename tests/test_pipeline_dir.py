@@ -13,7 +13,8 @@ import newsie
 from newsie.models import PIPELINE, model_path
 from newsie.pipeline import build_pipeline
 
-TEXT = "4月28日，星河科技副总裁林志远在上海世博中心表示，平台月活跃用户已达1.2亿。"
+# the second speaker has no title: the rules cannot read him alone, so the NER reads his clause
+TEXT = "4月28日，星河科技副总裁林志远在上海世博中心表示，平台月活跃用户已达1.2亿。用户周明说，体验很好。"
 
 # Runs in a fresh interpreter with sockets disabled and HOME pointing at an empty folder:
 # only `import spacy` and `spacy.load`, no `import newsie` (the entry points register it).
@@ -54,9 +55,10 @@ def test_spacy_load_works_offline_and_writes_nothing_to_home(tmp_path):
     got = json.loads(out.stdout)
     assert got["pipe_names"] == ["source", "dates", "quantities", "entities", "people", "events"]
     assert got["disabled"] == []
-    assert ["林志远", "PERSON"] in got["ents"]
+    assert ["周明", "PERSON"] in got["ents"]
     assert "副总裁" in got["words"]
-    assert [(p["name"], p["title"], p["org"]) for p in got["people"]] == [("林志远", "副总裁", "星河科技")]
+    assert [(p["name"], p["title"], p["org"]) for p in got["people"]] == [("林志远", "副总裁", "星河科技"),
+                                                                        ("周明", None, None)]
     assert [q["value"] for q in got["quantities"]] == [120_000_000]
     assert list(home.iterdir()) == []
 

@@ -44,9 +44,10 @@ def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def biluo_constraints(labels: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+def biluo_constraints(labels: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, int]:
     """Log-space masks (0 allowed, -inf not) for a tag sequence over LABELS to be valid BILUO:
-    TRANS[i, j] for tag j after tag i, FIRST for the first tag, LAST for the last."""
+    TRANS[i, j] for tag j after tag i, FIRST for the first tag, LAST for the last; and the
+    index of O."""
     parts = [tag.partition("-")[::2] for tag in labels]
     n = len(parts)
     trans = numpy.full((n, n), -numpy.inf, dtype="f")
@@ -62,40 +63,54 @@ def biluo_constraints(labels: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarr
             outside = move in ("L", "U", "O") and move2 in ("B", "U", "O")
             if inside or outside:
                 trans[i, j] = 0
-    return trans, first, last
+    return trans, first, last, list(labels).index("O")
+
+
+def _log_softmax(scores: numpy.ndarray) -> numpy.ndarray:
+    s = numpy.asarray(scores, dtype="f")
+    s = s - s.max(axis=1, keepdims=True)
+    return s - numpy.log(numpy.exp(s).sum(axis=1, keepdims=True))
 
 
 def viterbi(scores: Sequence[numpy.ndarray], trans: numpy.ndarray, first: numpy.ndarray,
-            last: numpy.ndarray) -> list[list[int]]:
-    """The best valid tag sequence for each doc's (tokens × tags) logits, all docs decoded
-    together (one numpy step per token position, not per token)."""
-    lengths = numpy.array([len(s) for s in scores])
-    if not len(scores) or lengths.max() == 0:
-        return [[] for _ in scores]
-    n_docs, n_tags, steps = len(scores), trans.shape[0], int(lengths.max())
-    logp = numpy.zeros((n_docs, steps, n_tags), dtype="f")
+            last: numpy.ndarray, o_tag: int) -> list[list[int]]:
+    """The best valid tag sequence for each doc's (tokens × tags) logits. A doc whose best tag
+    at every token already forms a valid sequence keeps it (nothing can score higher); the
+    others are searched together, one numpy step per token position."""
+    paths: list[list[int] | None] = []
+    hard = []
     for d, s in enumerate(scores):
-        if len(s):
-            s = numpy.asarray(s, dtype="f")
-            s = s - s.max(axis=1, keepdims=True)
-            logp[d, : len(s)] = s - numpy.log(numpy.exp(s).sum(axis=1, keepdims=True))
+        tags = numpy.asarray(s).argmax(axis=1) if len(s) else numpy.zeros(0, dtype="i")
+        valid = not len(tags) or (first[tags[0]] == 0 and last[tags[-1]] == 0
+                                  and not trans[tags[:-1], tags[1:]].any())
+        paths.append(tags.tolist() if valid else None)
+        if not valid:
+            hard.append(d)
+    if not hard:
+        return paths
+    lengths = numpy.array([len(scores[d]) for d in hard])
+    n_docs, n_tags, steps = len(hard), trans.shape[0], int(lengths.max())
+    # past its last token a doc goes on with O at no cost (O may follow only L, U or O, so
+    # the real last token must still be a valid last tag)
+    logp = numpy.full((n_docs, steps, n_tags), -numpy.inf, dtype="f")
+    logp[:, :, o_tag] = 0
+    for k, d in enumerate(hard):
+        logp[k, : lengths[k]] = _log_softmax(scores[d])
     best = logp[:, 0] + first
     back = numpy.zeros((n_docs, steps, n_tags), dtype="i")
-    keep = numpy.arange(n_tags)
     for t in range(1, steps):
         cand = best[:, :, None] + trans  # (docs, from, to)
-        arg = cand.argmax(axis=1)
-        new = numpy.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + logp[:, t]
-        live = (t < lengths)[:, None]
-        best = numpy.where(live, new, best)  # a doc that has ended keeps its scores
-        back[:, t] = numpy.where(live, arg, keep)
+        back[:, t] = cand.argmax(axis=1)
+        best = cand.max(axis=1) + logp[:, t]
     best = best + last
     tag = best.argmax(axis=1)
     path = numpy.zeros((n_docs, steps), dtype="i")
     for t in range(steps - 1, -1, -1):
         path[:, t] = tag
         tag = back[numpy.arange(n_docs), t, tag]
-    return [path[d, : lengths[d]].tolist() for d in range(n_docs)]
+    for k, d in enumerate(hard):
+        paths[d] = path[k, : lengths[k]].tolist()
+    return paths
 
 
 class TagNER(Tagger):
