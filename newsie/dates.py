@@ -30,6 +30,7 @@ import regex
 from lunardate import LunarDate
 
 from . import lexicon
+from .numbers import _rx  # cached compiled patterns
 
 __all__ = ["find_dates"]
 
@@ -540,7 +541,7 @@ def _day_lead_ok(t: str, s: int, unit: str) -> bool:
     prev, prev2 = t[s - 1:s], t[max(0, s - 2):s]
     if prev == "近" or (prev in "前后" and prev2[:1] not in "然随此之其以午"):
         return False
-    if unit == "号" and regex.match(r"\p{Han}", prev or " ") and prev not in lexicon.terms("date_day_lead"):
+    if unit == "号" and _rx(r"\p{Han}").match(prev or " ") and prev not in lexicon.terms("date_day_lead"):
         return False
     return True
 
@@ -605,7 +606,7 @@ def _month_ok(t: str, s: int, e: int, num: str) -> bool:
     """A Chinese-numeral month alone (十月) must not be a count (一月一次) or a name."""
     if num.isdigit():
         return True
-    return not regex.match(_alt("date_not_dates"), t[s:s + 6])
+    return not _rx(_alt("date_not_dates")).match(t[s:s + 6])
 
 
 def _festival(m, t, y, has_year, pub, s, e) -> _Atom | None:
@@ -704,13 +705,13 @@ def _618(t: str, pub: Date | None) -> list[_Atom]:
     """618 (the June 18 shopping day) only with a shopping cue next to it."""
     out = []
     cues = lexicon.terms("date_festival_cue")
-    for m in regex.finditer(r"(?<![\d.])(?:(?P<yr>" + _alt("date_relative_years") + r"))?[“\"]?618[”\"]?(?![\d.%])", t):
+    for m in _rx(r"(?<![\d.])(?:(?P<yr>" + _alt("date_relative_years") + r"))?[“\"]?618[”\"]?(?![\d.%])").finditer(t):
         s, e = m.span()
         after, before = t[e:e + 4], t[max(0, s - 3):s]
         # a relative year before it (今年618的最大变化) names the shopping day, as 今年双十一
         # does, unless a unit makes it a count (今年618家企业)
         dated = m.group("yr") is not None and t[e:e + 1] not in lexicon.terms("date_number_units")
-        if not (dated or any(after.startswith(c) for c in cues) or regex.search(r"京东|天猫|电商", before)
+        if not (dated or any(after.startswith(c) for c in cues) or _rx(r"京东|天猫|电商").search(before)
                 or (t[s:e].startswith("“") or "“618" in t[s:e])):
             continue
         if any(after.startswith(w) for w in lexicon.terms("date_festival_name_suffix")):
@@ -965,9 +966,9 @@ def _bare_years(t: str, pub: Date | None) -> list[_Atom]:
             continue
         nxt = t[e:e + 1]
         prev = t[s - 1:s] if s else ""
-        if not regex.match(r"\p{Han}", nxt) or nxt in units or nxt in "年月日":
+        if not _rx(r"\p{Han}").match(nxt) or nxt in units or nxt in "年月日":
             continue
-        if not regex.match(r"\p{Han}", prev or "\n") and prev not in ("", "\n"):
+        if not _rx(r"\p{Han}").match(prev or "\n") and prev not in ("", "\n"):
             continue
         if any(t[max(0, s - 3):s].endswith(b) for b in blockers):
             continue
@@ -1043,7 +1044,7 @@ def _join(t: str, a: _Atom, b: _Atom) -> _Atom | None:
 def _sentence_bounds(t: str) -> list[int]:
     """Where sentences end; a year carries to the end of its sentence (across ；, which only
     separates clauses: 2014年5月，公司成立；8月，完成融资 → 2014-08)."""
-    return [m.end() for m in regex.finditer(r"[。！？!?\n]", t)]
+    return [m.end() for m in _rx(r"[。！？!?\n]").finditer(t)]
 
 
 def _cue(tx: _Text, s: int, e: int, name: str) -> bool:

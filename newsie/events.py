@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
-from .numbers import parse_chinese
+from .numbers import _rx, parse_chinese
 
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
 _PLACE_VERBS = (r"(?:隆重|盛大|正式|如期|顺利|順利)?(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|开展|開展|拉开帷幕|"
@@ -135,12 +135,12 @@ def _bracket_aliases(text: str, pos: int, p: dict) -> list[str]:
         for part in p["alias_sep"].split(many.group(1)):
             bare = p["alias_cue"].sub("", part).strip()
             if bare and (p["latin_name"].fullmatch(bare) or bare != part.strip() and len(bare) <= 20) \
-                    and not regex.search(r"\d+[月日年]", bare):
+                    and not _rx(r"\d+[月日年]").search(bare):
                 out.append(bare)
         if out:
             return out
     a = p["alias"].match(text, pos)
-    if a and not regex.search(r"\d+[月日年]", a.group(1)):
+    if a and not _rx(r"\d+[月日年]").search(a.group(1)):
         bare = p["alias_cue"].sub("", a.group(1).strip()).strip()
         return [bare] if bare else []
     return []
@@ -210,7 +210,7 @@ def _place(location: str, p: dict) -> tuple[str | None, str | None]:
     location = location.strip("-－—")
     if location in p["abbrev"]:
         return None, p["abbrev"][location][0]
-    parts = regex.split(r"[-－—]", location, maxsplit=1)
+    parts = _rx(r"[-－—]").split(location, maxsplit=1)
     if len(parts) == 2 and parts[1] and p["city_prefix"].fullmatch(parts[0]):  # not 梅赛德斯-奔驰
         return parts[1], parts[0]
     last = p["city_end"].search(location)
@@ -271,7 +271,7 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
     for m in p["known"].finditer(text):
         if covered[m.start()] or date_chars[m.start()]:
             continue  # 去年双12的时候: a date here, not the event
-        base = regex.sub(r"\s?(?:20)?\d\d$", "", m.group())
+        base = _rx(r"\s?(?:20)?\d\d$").sub("", m.group())
         mentions.append((m.start(), m.end(), m.group(), list(p["known_table"].get(base, ()))))
     mentions.sort()
     # 世界互联网大会乌镇峰会 holds the head 大会: the name up to it is part of the longer name
@@ -286,7 +286,7 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
             event = {"name": name, "aliases": [], "venue": None, "city": None, "start": None,
                      "end": None, "theme": None, "spans": []}
             events.append(event)
-        elif len(name) > len(event["name"]) and regex.search(r"\p{Han}", name):
+        elif len(name) > len(event["name"]) and _rx(r"\p{Han}").search(name):
             event["aliases"] = [a for a in (*event["aliases"], event["name"]) if a != name]
             event["name"] = name
         elif name != event["name"] and name not in event["aliases"]:

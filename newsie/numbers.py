@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional, Union
 import regex
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _rx(pattern: str) -> "regex.Pattern":
     return regex.compile(pattern)
 
@@ -355,13 +355,13 @@ def read_number(text: str) -> Optional[Reading]:
     sign = 1
     if t[0] in "负-" and len(t) > 1 and t[1] != "-":
         sign, t = -1, t[1:]
-    sci = regex.fullmatch(r"(\d*\.?\d+)[eE]([-+]?\d+)", t)
+    sci = _rx(r"(\d*\.?\d+)[eE]([-+]?\d+)").fullmatch(t)
     if sci:
         return Reading(_tidy(sign * float(sci.group(1)) * 10 ** int(sci.group(2))), None, None)
     if t.startswith("."):
         t = "0" + t
-    t = regex.sub(r"(?<=\d)[kK]$", "千", t)
-    t = regex.sub(r"(?<=\d)[kK](?=个百分点)", "千", t)
+    t = _rx(r"(?<=\d)[kK]$").sub("千", t)
+    t = _rx(r"(?<=\d)[kK](?=个百分点)").sub("千", t)
     if "又" in t:  # 三又三分之一
         whole, _, frac = t.partition("又")
         w, f = read_number(whole), read_number(frac)
@@ -373,7 +373,7 @@ def read_number(text: str) -> Optional[Reading]:
             v = parse_decimal(t[: -len(suffix)])
             return None if v is None else Reading(_tidy(sign * v), None, "%")
     for prefix, factor in _PER.items():
-        if t.startswith(prefix) and not regex.match(r"[0-9]", prefix):
+        if t.startswith(prefix) and not _rx(r"[0-9]").match(prefix):
             v = parse_decimal(t[len(prefix):])
             if v is not None:
                 return Reading(_tidy(sign * v * factor), None, "%")
@@ -395,8 +395,8 @@ def read_number(text: str) -> Optional[Reading]:
     if t == "半百":
         return Reading(50, None, None)
     # 十多万, 500余万, 二十几万, 一百零几万: the round figure
-    if regex.search(r"[多余餘几幾]", t) and not regex.match(r"[几幾]", t):
-        r = read_number(regex.sub(r"零?[多余餘几幾]", "", t))
+    if _rx(r"[多余餘几幾]").search(t) and not _rx(r"[几幾]").match(t):
+        r = read_number(_rx(r"零?[多余餘几幾]").sub("", t))
         if r is not None:
             return Reading(_tidy(sign * r.value), r.value_max, r.unit)
     for fn, unit in ((parse_percent, "%"), (parse_tenths, "%"), (parse_fraction, None),

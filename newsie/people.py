@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
+from .numbers import _rx  # cached compiled patterns
 
 _ORG_BACK = 24  # how far before a title an organisation name may start
 _ORG_STOP = ("对话", "专访", "采访", "邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
@@ -102,7 +103,7 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
     if _patterns()["not_given"].match(text, g_start):
         return None  # 负责人向记者介绍: 向 + 记者, no name
     short, long_ = (i, g_start + 1), (i, g_start + 2)
-    if long_[1] > len(text) or not regex.match(r"\p{Han}", text[g_start + 1]):
+    if long_[1] > len(text) or not _rx(r"\p{Han}").match(text[g_start + 1]):
         return short
     n_short, n_long = count(text[slice(*short)]), count(text[slice(*long_)])
     if n_short > 1 and n_long < n_short:
@@ -124,10 +125,10 @@ def _unknown_name_at(text: str, i: int) -> tuple[int, int] | None:
             or _patterns()["speech"].match(text[i:i + 3]):
         return None
     end = i
-    while end < len(text) and end - i < 5 and regex.match(r"\p{Han}", text[end]) and text[end] not in stops \
+    while end < len(text) and end - i < 5 and _rx(r"\p{Han}").match(text[end]) and text[end] not in stops \
             and not (end - i >= 2 and _patterns()["verb_now"].match(text, end)):  # 鄺志朗稱
         end += 1
-    if 3 <= end - i <= 4 and (end == len(text) or not regex.match(r"\p{Han}", text[end]) or text[end] in stops):
+    if 3 <= end - i <= 4 and (end == len(text) or not _rx(r"\p{Han}").match(text[end]) or text[end] in stops):
         return i, end
     return None
 
@@ -139,10 +140,10 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
         c = text[start - 1]
         if c in "）)":  # an alias in brackets inside the name: 国际货币基金组织（IMF）货币与资本市场部
             alias = _patterns()["org_alias"].search(text, max(0, start - 16), start)
-            if alias and alias.start() > 0 and regex.match(r"\p{Han}", text[alias.start() - 1]):
+            if alias and alias.start() > 0 and _rx(r"\p{Han}").match(text[alias.start() - 1]):
                 start = alias.start()
                 continue
-        if not (regex.match(r"[\p{Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９&·\-]", c)):  # full-width ＳＥＭＩ too
+        if not (_rx(r"[\p{Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９&·\-]").match(c)):  # full-width ＳＥＭＩ too
             break
         start -= 1
     chunk = text[start:end]
@@ -196,11 +197,11 @@ def _after_kind(text: str, chunk: str) -> str:
                 or core in lexicon.terms("cities"):
             continue
         if "strict" in kinds[m.group()]:
-            if not regex.fullmatch(r"[\p{Han}A-Za-z]{4,12}", desc) and text.count(rest) < 2:
+            if not _rx(r"[\p{Han}A-Za-z]{4,12}").fullmatch(desc) and text.count(rest) < 2:
                 continue
-            if not regex.fullmatch(r"[\p{Han}A-Za-z]{2,12}", desc):
+            if not _rx(r"[\p{Han}A-Za-z]{2,12}").fullmatch(desc):
                 continue
-        elif not regex.fullmatch(r"\p{Han}{0,6}", desc):
+        elif not _rx(r"\p{Han}{0,6}").fullmatch(desc):
             continue
         return rest
     return chunk
@@ -229,7 +230,7 @@ def _headline_subject(text: str) -> str | None:
     """The name a headline opens with when the article repeats it (澜芯半导体换帅：… with
     澜芯半导体 written three times or more): the company the story is about, which the NER
     does not know when the name is new to it."""
-    m = regex.match(r"\p{Han}{2,8}", text)
+    m = _rx(r"\p{Han}{2,8}").match(text)
     if not m:
         return None
     not_subjects = set(lexicon.terms("not_headline_subjects")) | set(lexicon.terms("cities"))
@@ -274,7 +275,7 @@ def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int]
 
 def _is_speaker(text: str, name: str) -> bool:
     p = _patterns()
-    for m in regex.finditer(regex.escape(name), text):
+    for m in _rx(regex.escape(name)).finditer(text):
         if p["speech"].match(text, m.end()) or p["quoted_by"].search(text[max(0, m.start() - 2):m.start()]):
             return True
         if (m.start() == 0 or text[m.start() - 1] == "\n") and text.startswith(("：", ":"), m.end()):
@@ -291,11 +292,11 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
     if "·" in name:
         ok = bool(p["translit_name"].fullmatch(name))
     else:
-        ok = bool(regex.fullmatch(r"\p{Han}{2,4}", name)) and name_at(text, s, counts) == (s, e)
+        ok = bool(_rx(r"\p{Han}{2,4}").fullmatch(name)) and name_at(text, s, counts) == (s, e)
     if not ok:
         return False
     brand = lexicon.terms("people_brand_suffixes")
-    if any(text.startswith(brand, m.end()) for m in regex.finditer(regex.escape(name), text)):
+    if any(text.startswith(brand, m.end()) for m in _rx(regex.escape(name)).finditer(text)):
         return False  # 栗子 of 栗子商城 / 栗子物流: a brand the NER took for a name
     return _speaks_untitled(text, name, p)
 
@@ -304,7 +305,7 @@ def _speaks_untitled(text: str, name: str, p: dict, intro: int | None = None) ->
     """Without a title, only a name that speaks somewhere in the text (康佳 and 智慧屏 recur
     too): a speech verb right after it, or, after its introduction at INTRO, the next sentence
     opening with 他/她 + a speech verb (刘春华对此深有体会。她告诉记者…)."""
-    for m in regex.finditer(regex.escape(name), text):
+    for m in _rx(regex.escape(name)).finditer(text):
         if p["verb_now"].match(text, m.end()) or p["speech"].match(text[m.end():m.end() + 12]):
             return True
         stop = regex.compile(r"[^。！？\n]{0,30}[。！？]").match(text, m.end()) if m.start() == intro else None
@@ -321,7 +322,7 @@ def _institution(text: str, title: str, entities: Sequence[tuple[int, int, str]]
     if not kind:
         return None
     names: dict[str, int] = {}
-    for m in regex.finditer(regex.escape(kind), text):
+    for m in _rx(regex.escape(kind)).finditer(text):
         org = _org_before(text, m.end())
         if org and len(org[1]) > len(kind):
             names[org[1]] = max(names.get(org[1], -1), m.start() if m.start() < before else -1)
@@ -343,7 +344,7 @@ def _addresses(text: str, name: str, found: dict, p: dict) -> list[str]:
     if "·" in name:
         family = name.rsplit("·", 1)[1]
         alone = len(family) >= 2 and any(m.start() == 0 or text[m.start() - 1] != "·"
-                                         for m in regex.finditer(regex.escape(family), text))
+                                         for m in _rx(regex.escape(family)).finditer(text))
         return [family] if alone and family not in found else []
     m = p["han_name"].match(name)
     if not m or m.end() != len(name):
@@ -382,7 +383,7 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
             if pre:
                 cut = pre.start()
                 if "modifier" in lexicon.table("title_prefixes").get(pre.group(), ()) and cut >= 6 \
-                        and regex.fullmatch(r"\p{Han}{2}", o_text[cut - 2:cut]) \
+                        and _rx(r"\p{Han}{2}").fullmatch(o_text[cut - 2:cut]) \
                         and not _ORG_WORD.search(o_text[cut - 2:cut]) and not _kind_pattern().search(o_text[cut - 2:cut]):
                     cut -= 2  # 顺捷快递|陕西区域负责人: the region or field goes with 区域 / 行业
                 title, o_text = o_text[cut:] + title, o_text[:cut]
@@ -414,7 +415,7 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
 
     taken = bytearray(len(text) + 1)  # characters inside a name the rules found
     for name in found:
-        for m in regex.finditer(regex.escape(name), text):
+        for m in _rx(regex.escape(name)).finditer(text):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     families = {n.rsplit("·", 1)[1] for n in found if "·" in n}
     for s, e, label in entities:
@@ -424,15 +425,15 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
             add((s, e), None, None)
     # 湖南邵阳人刘春华 / 市民王磊: an ordinary person introduced by what they are, who speaks
     for m in _person_noun().finditer(text):
-        if m.start() > 0 and regex.match(r"[\d０-９一二两三四五六七八九十百千万亿多余]", text[m.start() - 1]):
+        if m.start() > 0 and _rx(r"[\d０-９一二两三四五六七八九十百千万亿多余]").match(text[m.start() - 1]):
             continue  # 20万人左右: a measure word after a number
         span = name_at(text, m.end(), counts)
-        if span is None or "·" in text[slice(*span)] or not regex.fullmatch(r"\p{Han}{2,3}", text[slice(*span)]):
+        if span is None or "·" in text[slice(*span)] or not _rx(r"\p{Han}{2,3}").fullmatch(text[slice(*span)]):
             continue
         s, e = span
         if any(taken[s:e]) or text[s:e] in found or text[s] in _NAME_LEAD or text[s] in _stop_chars() \
                 or text[s:e] in lexicon.terms("not_names") \
-                or (e < len(text) and regex.match(r"\p{Han}", text[e]) and text[e] not in _stop_chars()):
+                or (e < len(text) and _rx(r"\p{Han}").match(text[e]) and text[e] not in _stop_chars()):
             continue  # 学生和外来务工人员: 和 joins two nouns, no name
         if _speaks_untitled(text, text[s:e], p, intro=s):
             add(span, None, None)
@@ -441,7 +442,7 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
     for name, person in found.items():
         person["aliases"] = _addresses(text, name, found, p)
         forms = [name, *person["aliases"]]
-        person["spans"] = sorted(list(m.span()) for f in forms for m in regex.finditer(regex.escape(f), text))
+        person["spans"] = sorted(list(m.span()) for f in forms for m in _rx(regex.escape(f)).finditer(text))
         person["role"] = "speaker" if any(_is_speaker(text, f) for f in forms) else "mentioned"
         people.append(person)
     company = _main_company(text, entities, [person["org"] for person in people])

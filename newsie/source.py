@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
+from .numbers import _rx  # cached compiled patterns
 from .errors import InputError
 
 _HEAD_CHARS = 600  # datelines and bylines sit at the top of an article
@@ -88,7 +89,7 @@ def find_dateline(text: str) -> Dateline | None:
             continue
         agency = m.group("a")
         if agency:
-            agency = regex.sub(r"^[\p{P}\s]+", "", agency) or None
+            agency = _rx(r"^[\p{P}\s]+").sub("", agency) or None
         def grab(g: str) -> int | None:
             return _digits(m.group(g)) if m.group(g) else None
         if key != "agency" and not agency:
