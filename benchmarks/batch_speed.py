@@ -4,7 +4,8 @@
 
 Reads the articles (default: corpus/articles and, when present, ../shared/eval/dev/articles),
 repeats them to make a batch, and reports for newsie (the default pipeline, whose NER reads the
-headline and the clauses before speech cues; the NER reading every paragraph; rules only)
+clauses before speech cues whose speaker the rules cannot read; the NER reading every paragraph;
+rules only)
 articles/s, chars/s and chars/s per core with 1 and N workers, and peak resident memory per
 worker; and JioNLP's `extract_time` + `extract_money` chars/s on the same texts when jionlp is
 installed in this Python, measured before and after newsie (the machine's load drifts).
@@ -96,7 +97,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     jio_before = run_jionlp(texts)
     rows = []
-    for label, ner, scope in (("newsie, full pipeline (default: NER on headline + speech cues)", True, "cues"),
+    for label, ner, scope in (("newsie, full pipeline (default: NER on the clauses before speech cues)", True, "cues"),
                               ("newsie, NER on every paragraph (scope = all)", True, "all"),
                               ("newsie, rules only (--no-ner)", False, "")):
         for workers in sorted({1, args.workers}):

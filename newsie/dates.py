@@ -492,6 +492,8 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
         m1, m2, use = int(row[0]), int(row[1]), (row[2] if len(row) > 2 else "")
         if not has_year and use != "bare":
             return None
+        if not has_year and g["part"][0] == "年" and t[s - 1:s] in _PART_YEAR_COUNT:
+            return None  # 半年内, 十多年底: 年 counts years there (a duration), it names no year
         if g["part"] == "同期" and not has_year:
             return None
         if m1 == 0 or fiscal:
@@ -512,6 +514,9 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
     return _Atom(s, e, [y, None, None], [y, None, None], "y", year_given=True, kind="year",
                  extra={"rel": rel_year})
 
+
+# what before a bare part of a year that begins with 年 (年内, 年底) makes 年 a count of years
+_PART_YEAR_COUNT = frozenset("半多余几数来近")
 
 _BRACKET_DAY = regex.compile(_S + r"\(" + _S + r"(?P<d>" + _D + r")" + _S + r"[日号]" + _S + r"\)")
 
@@ -616,8 +621,9 @@ def _festival(m, t, y, has_year, pub, s, e) -> _Atom | None:
     if any(after.startswith(w) for w in lexicon.terms("date_festival_name_suffix")):
         return None
     row = _festivals()[name]
-    if not has_year and len(row) > 2 and row[2] == "cue" and not _festival_cue(t, s, fe):
-        return None
+    if not has_year and len(row) > 2 and row[2] == "cue" and not _festival_cue(t, s, fe) \
+            and not _BRACKET_DATE.match(t, fe):
+        return None  # (七夕（8月20日）: the date in brackets says the festival is a day of the story)
     if name in ("双11", "双12") and (t[fe:fe + 1].isdigit() or t[fe:fe + 1] == "."):
         return None
     if y is None:
@@ -650,7 +656,20 @@ def _festival(m, t, y, has_year, pub, s, e) -> _Atom | None:
         if word:  # 国庆期间: the public holiday that starts on the festival
             b = [y, int(row[3][:2]), int(row[3][3:])]
             e = fe + len(word)
+    if e == fe:
+        e += len(_festival_day_word(t, fe) or "")  # 七夕当天: the compound names the festival day
     return _Atom(s, e, a, b, "d", year_given=has_year, kind="fest")
+
+
+# a festival followed by its date in brackets: 七夕（8月20日）, 元宵节(2月26日)
+_BRACKET_DATE = regex.compile(_S + r"\(" + _S + r"(?:" + _M + _S + r"月" + _S + r")?" + _D + _S + r"[日号]")
+
+
+def _festival_day_word(t: str, e: int) -> str | None:
+    """The word (当天, 当日: date_festival_cue, side "day") right after a festival ending at E
+    that names the festival day itself, if any."""
+    words = [w for w, row in lexicon.table("date_festival_cue").items() if row and row[0] == "day"]
+    return next((w for w in sorted(words, key=len, reverse=True) if t.startswith(w, e)), None)
 
 
 def _holiday_word(t: str, e: int) -> str | None:
@@ -1056,6 +1075,18 @@ def _cue(tx: _Text, s: int, e: int, name: str) -> bool:
     return tx.has_any(lexicon.terms(name), start, end)
 
 
+_CLAUSE_END = regex.compile(r"[，,。！？!?；;\n]")
+
+
+def _own_clause_cue(tx: _Text, s: int, e: int, name: str) -> bool:
+    """``_cue`` within the clause of t[s:e] alone (up to the next comma): 距离七夕（8月20日）只剩
+    不到10天，一场新的补贴大战已箭在弦上 — the 已 of the next clause says nothing of 8月20日."""
+    start = tx.last_before(_Text._CLAUSE_MARKS, s) + 1
+    m = _CLAUSE_END.search(tx.t, e, e + 30)
+    end = m.start() if m else min(len(tx.t), e + 30)
+    return tx.has_any(lexicon.terms(name), start, end)
+
+
 def _comparison(t: str, s: int) -> bool:
     """A year written as a comparison base (与去年持平, 比2009年增长) does not date the sentence."""
     before = t[max(0, s - 2):s]
@@ -1174,7 +1205,7 @@ def _resolve(text: str, t: str, atoms: list[_Atom], pub: Date | None, tx: _Text 
                     if first[2] is not None and ahead == 0 and first[2] > pub.day:
                         ahead = 0.5
                     if not _cue(tx, a.s, a.e, "date_future_cues") and (
-                            ahead >= 6 or (ahead > 0 and _cue(tx, a.s, a.e, "date_past_cues"))):
+                            ahead >= 6 or (ahead > 0 and _own_clause_cue(tx, a.s, a.e, "date_past_cues"))):
                         y -= 1
             if y is not None:
                 a.a[0] = y

@@ -38,6 +38,7 @@ def _patterns(lang: str = "zh") -> dict:
     return {
         "cut": regex.compile(lexicon.alternation("event_cut_words", lang)),
         "year_tail": regex.compile(r"\s?20\d\d$"),
+        "class_year": regex.compile(r"(?:19|20)\d\d$"),
         "han": regex.compile(r"\p{Han}"),
         "latin": regex.compile(r"[A-Za-z]"),
         "head": regex.compile(rf"(?:{heads})(?:\s?20\d\d(?![\d年]))?"),
@@ -94,6 +95,10 @@ def _patterns(lang: str = "zh") -> dict:
         "heads": frozenset(lexicon.terms("event_heads", lang)),
         "blockers": regex.compile(lexicon.alternation("event_head_blockers", lang)),
         # 博览中心二楼会议厅 / 国家会议中心3号馆: the building is the venue, not the hall inside it
+        # 在同一场馆举办 / 在该中心举行: a place pointing back to a venue named before
+        "venue_anaphor": regex.compile(rf"^(?:{lexicon.alternation('event_venue_anaphors', lang)})"),
+        # between a place verb and the name of the event it holds (举办了首届…)
+        "verb_gap": regex.compile(r"[了的]?[“「『《]?(?:首届|首屆|第[\p{Han}0-9]{1,4}[届屆])?[“「『《]?"),
         "room": regex.compile(rf"(?<=(?:{lexicon.alternation('venue_heads', lang)}))(?:[0-9A-Za-z一二三四五六七八九十]+"
                               r"(?:楼|樓|层|層|号|號)?)?\p{Han}{0,4}?(?:厅|廳|室|馆|館|会场|會場)$"),
         "synonyms": lexicon.table("event_head_synonyms", lang),
@@ -163,7 +168,9 @@ def _trim_name(raw: str, p: dict) -> str | None:
     for open_, close in _PAIRS[2:]:  # an unclosed opening quote before the name
         if name.count(open_) > name.count(close):
             name = name[name.rindex(open_) + 1:]
-    breaks = [i for i, c in enumerate(name) if c in p["breaks"] and _depth(name, i) == 0]
+    # 2022届毕业生…双选会: a year before 届 is a graduating class, part of the name
+    breaks = [i for i, c in enumerate(name) if c in p["breaks"] and _depth(name, i) == 0
+              and not (c in "届屆" and p["class_year"].match(name, max(0, i - 4), i))]
     # 这届全球移动互联网大会 names the event after the determiner; 这次发布会 / 本届大会 leave
     # only a generic head, which the checks below drop
     if breaks:
@@ -233,10 +240,13 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
         covered[s:e] = b"\x01" * (e - s)
 
     blocked = [m.span() for m in p["blockers"].finditer(text)]
+    date_spans = [tuple(d["span"]) for d in dates]
     for m in p["quoted"].finditer(text):
         e = m.end("n")
         if p["class_tail"].match(text, m.end()) or any(a <= e - 1 < b for a, b in blocked):
             continue  # 最大的…之一; “创新发展”: 发展 holds 展 but names no event
+        if any(a <= m.start("n") and e <= b for a, b in date_spans):
+            continue  # “七夕节”: a holiday, a date and no event
         mentions.append((m.start("n"), m.end("n"), m.group("n"), _bracket_aliases(text, m.end(), p)))
         cover(m.start("n"), m.end("n"))
     for m in p["quoted_tail"].finditer(text):
@@ -308,8 +318,12 @@ def find_events(text: str, dates: Sequence[dict] = (), skip: Sequence[tuple[int,
             target = same[-1] if same else ends[k - 1][1]
             events[target].setdefault("_refs", []).append(list(m.span()))
     sentence_list = list(_SENTENCE.finditer(text))
+    # every mention and back-reference, with the event it names: a place next to another
+    # event's name is that event's
+    owners = sorted((sp[0], sp[1], i) for i, e in enumerate(events) for sp in e["spans"] + e.get("_refs", []))
+    for i, event in enumerate(events):
+        _attach_context(text, event, dates, skip, p, sentence_list, owners, i, events[:i])
     for event in events:
-        _attach_context(text, event, dates, skip, p, sentence_list)
         event.pop("_refs", None)
     return events
 
@@ -356,8 +370,25 @@ def _abbreviates(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
+def _owned_by_other(text: str, sentence, m, owners, me: int, p: dict) -> bool:
+    """Whether the place match M (in SENTENCE) holds another event than event ME: its verb
+    runs straight into another event's name (在深圳会展中心举办深圳国际…博览会), or the ；-part
+    of the sentence it stands in names another event and not this one."""
+    s_start, s_end = sentence.span()
+    after = s_start + m.end()
+    gap = p["verb_gap"].match(text, after)
+    at = gap.end() if gap else after
+    if any(i != me and after <= a <= at + 1 for a, _, i in owners):
+        return True
+    seg_a = max(text.rfind("；", s_start, s_start + m.start()), text.rfind(";", s_start, s_start + m.start())) + 1
+    seg_a = seg_a if seg_a > 0 else s_start
+    seg_b = min([x for x in (text.find("；", after, s_end), text.find(";", after, s_end)) if x >= 0] or [s_end])
+    here = {i for a, _, i in owners if seg_a <= a < seg_b}
+    return bool(here) and me not in here
+
+
 def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict,
-                    sentence_list: list) -> None:
+                    sentence_list: list, owners=(), me: int = -1, before: Sequence[dict] = ()) -> None:
     # 下一届西湖云计算大会将于2018年10月举行: another edition's sentence dates nothing of this one
     mentions = [sp for sp in event["spans"] + event.get("_refs", [])
                 if not p["other_edition"].search(text, max(0, sp[0] - 4), sp[0])]
@@ -371,10 +402,18 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     sentences = [sentence_list[i] for i in chosen[:_MAX_SENTENCES] if i >= 0]
     places = []
     for s in sentences:
-        found = [(m.start(), m.group("p")) for m in p["place"].finditer(s.group())]
-        found += [(m.start(), m.group("p")) for m in p["site"].finditer(s.group())]
-        for _, location in sorted(found):
+        found = [(m.start(), m.group("p")) for m in p["place"].finditer(s.group())
+                 if not _owned_by_other(text, s, m, owners, me, p)]
+        found += [(m.start(), m.group("p")) for m in p["site"].finditer(s.group())
+                  if not _owned_by_other(text, s, m, owners, me, p)]
+        for at, location in sorted(found):
             location = _building(location, p)
+            if p["venue_anaphor"].match(location):
+                # 在同一场馆举办: the venue of the event named last before it, else none
+                prior = _prior_venue(before, s.start() + at)
+                if prior:
+                    places.append(prior)
+                continue
             if not p["time_words"].search(location) and not any(location.endswith(h) for h in p["heads"]):
                 places.append(_place(location, p))
         if event["theme"] is None:
@@ -436,6 +475,13 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
         closing = _closing_day(text, event["start"], in_sentences, sentences, p, mentions)
         if closing and (event["end"] is None or closing > event["end"]):
             event["end"] = closing
+
+
+def _prior_venue(before: Sequence[dict], pos: int) -> tuple[str, str | None] | None:
+    """(venue, city) of the event with a venue whose mention stands last before POS."""
+    best = max(((sp[0], e) for e in before if e["venue"] for sp in e["spans"] if sp[0] < pos),
+               key=lambda x: x[0], default=None)
+    return (best[1]["venue"], best[1]["city"]) if best else None
 
 
 def _closes(text: str, d: dict, p: dict) -> bool:

@@ -47,8 +47,22 @@ def _patterns() -> dict[str, regex.Pattern]:
         "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
         "quoted_by": regex.compile(r"(?:据|听)$"),
         # NAME + verb of appointment right before ORG+TITLE; 为 only after 任命/聘任 NAME
-        "pronoun_speaks": regex.compile(rf"(?<=^|[。！？；，\n])\s*[他她](?:还|也|则|进一步|同时|随后|最后|认为)?(?:{verbs})"),
-        "org_alias": regex.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ0-9０-９&\-\p{Han}]{1,12}[）)]$"),
+        "pronoun_speaks": regex.compile(
+            rf"(?<=^|[。！？；，\n]|[。！？，]”)\s*[他她](?!们)(?:还|也|则|进一步|同时|随后|最后|认为|\p{{Han}}{{1,2}}着)?(?:{verbs})"),
+        # 的许晴向雷锋网介绍 / 的刘松涛是…。他告诉记者: a name after a modifier clause ending in 的
+        "de_intro": regex.compile(rf"的(?P<n>{surname}\p{{Han}}{{1,2}})(?=(?:向|对|跟)?[^，。！？；\n]{{0,8}}?(?:{verbs})|是)"),
+        "org_alias": regex.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ0-9０-９&\- \p{Han}]{1,16}[）)]$"),
+        # 他笑着说 / 她坦言 opening a clause, a sentence or the words after a quote
+        "follow_speaks": regex.compile(
+            rf"[^。！？\n]{{0,60}}?(?:[。！？；，]|[。！？，]”)(?:\s*“[^”\n]{{0,150}}[。！？，]”)?\s*[他她](?!们)"
+            rf"(?:还|也|则|进一步|同时|随后|最后|\p{{Han}}{{1,2}}着)?(?:{verbs})"),
+        "anaphor": regex.compile(rf"(?:{lexicon.alternation('people_anaphors')})(?:(?P<org>[\p{{Han}}A-Za-z0-9]{{2,12}}?)的)?$"),
+        "title_leads": regex.compile(rf"(?:{lexicon.alternation('people_title_leads')})"),
+        "place_leads": regex.compile(rf"(?:{lexicon.alternation('people_place_leads')})$"),
+        "admin_title": regex.compile(rf"副?(?:{lexicon.alternation('people_admin_units')})[委长]"),
+        "dept_tail": regex.compile(r"(?<=\p{Han}{2})(?:部|中心|学院|研究所|实验室)(?P<tail>\p{Han}{2,4})$"),
+        "post_verb": regex.compile(rf"(?:{lexicon.alternation('people_post_verbs')})$"),
+        "quoted_org": regex.compile(r"[“「\"](?P<q>[^”」\"\n，。]{2,12})[”」\"]的?$"),
         "appointed_in": regex.compile(r"(?:任命|聘任|聘请|委任|提名)\p{Han}{2,4}为"),
         "appointed": regex.compile(r"(?:(?:任命|聘任|聘请|委任|提名)\p{Han}{2,4}(?P<v>为)|(?P<v>将出任|出任|担任|升任|接任|将担任))$"),
     }
@@ -62,6 +76,12 @@ def _stop_chars() -> frozenset[str]:
 def _start_stops() -> frozenset[str]:
     """Stop characters that never begin a given name (亦 and a few others may: 许亦航)."""
     return frozenset(k for k, v in lexicon.table("name_stop_chars").items() if "start" not in v)
+
+
+@lru_cache(maxsize=None)
+def _adverb_stops() -> frozenset[str]:
+    """Adverbs that cut a name even before a speech verb (何骞则谈到: 则 is no part of the name)."""
+    return frozenset(k for k, v in lexicon.table("name_stop_chars").items() if "adverb" in v)
 
 
 @lru_cache(maxsize=None)
@@ -111,6 +131,8 @@ def name_at(text: str, i: int, counts: dict[str, int] | None = None) -> tuple[in
     if n_long > 1:
         return long_  # the three-character form recurs whole
     third = text[g_start + 1]
+    if third in _adverb_stops():
+        return short  # 何骞则谈到 / 王丽也表示: an adverb between the name and its verb
     if p["verb_now"].match(text, g_start + 1) and not p["verb_now"].match(text, long_[1]):
         return short  # 屈恒说 / 雷军表示: the third character starts a speech verb
     if third in stops and not p["verb_now"].match(text, long_[1]) and third not in _verb_stops():
@@ -157,6 +179,9 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     if lead:
         chunk = chunk[lead.end():]
     chunk = _after_kind(text, chunk)  # 创投机构维港资本 / 市场研究机构IDC: the name after its kind
+    alias = _patterns()["org_alias"].search(chunk)  # 斯卡恩电视台（Skarn TV）|技术主管: the alias ends the name
+    if alias and alias.start() >= 2:
+        chunk = chunk[:alias.start()]
     if chunk.endswith(("为", "是")):  # 第一作者为博士生郭沐阳: a copula, no organisation
         return None
     if len(chunk) < 2 or chunk in _PRONOUN_ORGS or chunk in lexicon.terms("people_not_orgs"):
@@ -273,6 +298,23 @@ def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int]
     return None
 
 
+def _anaphor_name(text: str, lead: int, entities: Sequence[tuple[int, int, str]],
+                 counts: dict[str, int]) -> tuple[int, int] | None:
+    """The person a 这位 before the title at LEAD points back to: the last name before it in the
+    same paragraph, an NER PERSON span or a name opening a clause (周靖当天也来了，这位…的合伙人)."""
+    ana = _patterns()["anaphor"].search(text, max(0, lead - 16), lead)
+    if not ana:
+        return None
+    floor = max(text.rfind("\n", 0, ana.start()) + 1, ana.start() - 80)
+    spans = [(s, e) for s, e, label in entities if label == "PERSON" and floor <= s and e <= ana.start()]
+    for c in _rx(r"(?:^|(?<=[。！？；，\n“]))\p{Han}").finditer(text, floor, ana.start()):
+        span = name_at(text, c.start(), counts)
+        if span and _rx(r"\p{Han}{2,3}").fullmatch(text[slice(*span)]) \
+                and text[slice(*span)] not in lexicon.terms("not_names"):
+            spans.append(span)
+    return max(spans, default=None)
+
+
 def _is_speaker(text: str, name: str) -> bool:
     p = _patterns()
     for m in _rx(regex.escape(name)).finditer(text):
@@ -298,7 +340,7 @@ def _plausible_name(text: str, s: int, e: int, p: dict, counts: dict[str, int]) 
     brand = lexicon.terms("people_brand_suffixes")
     if any(text.startswith(brand, m.end()) for m in _rx(regex.escape(name)).finditer(text)):
         return False  # 栗子 of 栗子商城 / 栗子物流: a brand the NER took for a name
-    return _speaks_untitled(text, name, p)
+    return _speaks_untitled(text, name, p, intro=s)
 
 
 def _speaks_untitled(text: str, name: str, p: dict, intro: int | None = None) -> bool:
@@ -306,10 +348,11 @@ def _speaks_untitled(text: str, name: str, p: dict, intro: int | None = None) ->
     too): a speech verb right after it, or, after its introduction at INTRO, the next sentence
     opening with 他/她 + a speech verb (刘春华对此深有体会。她告诉记者…)."""
     for m in _rx(regex.escape(name)).finditer(text):
+        if text.startswith("的", m.end()):
+            continue  # 来自黄陂的钢筋工…告诉记者: someone else speaks
         if p["verb_now"].match(text, m.end()) or p["speech"].match(text[m.end():m.end() + 12]):
             return True
-        stop = regex.compile(r"[^。！？\n]{0,30}[。！？]").match(text, m.end()) if m.start() == intro else None
-        if stop and p["pronoun_speaks"].match(text, stop.end()):
+        if m.start() == intro and p["follow_speaks"].match(text, m.end()):
             return True
     return False
 
@@ -374,12 +417,22 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         ts, te = m.span()
         title = m.group()
         org = _org_before(text, ts)
+        company_dept = None
         if org:
             o_start, o_text = org
             adj = p["adjective"].search(o_text)
             if adj:
-                o_text = o_text[: adj.start()]
+                word = max((a for a in lexicon.terms("title_adjectives") if o_text.endswith(a)), key=len, default="")
+                if word and p["prefix"].search(o_text, 0, len(o_text) - len(word)):
+                    title, o_text = word + title, o_text[: len(o_text) - len(word)]  # 通信行业|资深|分析师
+                else:
+                    o_text = o_text[: adj.start()]
             pre = p["prefix"].search(o_text)
+            dept = None if pre else p["dept_tail"].search(o_text)
+            if dept and not _ORG_WORD.search(dept.group("tail")) and not _kind_pattern().search(dept.group("tail")) \
+                    and not _DEPARTMENT.search(dept.group("tail")):
+                # 人力资源部|校园招聘负责人: a duty after the department belongs to the title
+                title, o_text = dept.group("tail") + title, o_text[: dept.start("tail")]
             if pre:
                 cut = pre.start()
                 if "modifier" in lexicon.table("title_prefixes").get(pre.group(), ()) and cut >= 6 \
@@ -387,8 +440,16 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                         and not _ORG_WORD.search(o_text[cut - 2:cut]) and not _kind_pattern().search(o_text[cut - 2:cut]):
                     cut -= 2  # 顺捷快递|陕西区域负责人: the region or field goes with 区域 / 行业
                 title, o_text = o_text[cut:] + title, o_text[:cut]
+            if p["admin_title"].match(title) and not o_text.endswith(lexicon.terms("people_admin_units") + ("委",)):
+                o_text += title[1] if title.startswith("副") else title[0]  # 江夏|区委书记 -> 江夏区
             org = (o_start, o_text) if len(o_text) >= 2 and o_text not in _PRONOUN_ORGS else None
+            pronoun = max((w for w in _PRONOUN_ORGS if len(w) >= 2 and o_text.startswith(w)), key=len, default="")
+            if org and pronoun and _DEPARTMENT.search(o_text) and not _ORG_WORD.search(o_text, len(pronoun)):
+                org, company_dept = None, o_text[len(pronoun):]  # 该公司市场部副经理: the article's company
         lead = ts - (len(title) - len(m.group()))  # where the title starts, with its prefix
+        quoted = p["quoted_org"].search(text, max(0, lead - 16), lead) if org is None else None
+        if quoted:
+            org = (quoted.start("q"), quoted.group("q"))  # “呼吸豆”的创始人: the name in quotes
         if org is None and lead > 0 and text[lead - 1] == "的":
             org = _org_before(text, lead - 1)  # 蓝峡数据的首席架构师顾明哲: ORG的TITLE, when the ORG recurs
             if org and (text.count(org[1]) < 2 or org[1] in _PRONOUN_ORGS):
@@ -397,18 +458,36 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         alias = p["title_alias"].match(text, after)
         if alias:
             after = alias.end()
+        if after < len(text) and text[after] == "的" and p["post_verb"].search(text, max(0, lead - 4), lead):
+            after += 1  # 现任联合创始人的邝毅: a post in a relative clause before the name
         span = name_at(text, after, counts) if after < len(text) else None
+        lead_word = p["title_leads"].match(text, after) if after < len(text) else None
+        if span and lead_word and counts.get(text[slice(*span)], text.count(text[slice(*span)])) < 2:
+            continue  # 理事长由幻境科技…担任: a preposition, not a surname
         if span is None and after < len(text) and not (org is None and ts > 0 and text[ts - 1] in "和与跟同及或向对给"):
             span = _unknown_name_at(text, after)  # (和副县长同台直播: a title as a common noun, no name)
         if span is None:
             before = org[0] if org else ts - _pronoun_org_len(text, ts)  # 任命谭振宇为公司总裁
             span = _name_before(text, before, counts)
+        speaks = False
         if span is None:
-            continue
+            span = _anaphor_name(text, lead, entities, counts)  # 周靖…，这位源峰资本的合伙人告诉记者
+            if span is None:
+                continue
+            ana = p["anaphor"].search(text, max(0, lead - 16), lead)
+            if ana.group("org") and org is None:
+                org = (ana.start("org"), ana.group("org"))
+            speaks = bool(p["speech"].match(text, te))
         if org is None:
             inst = _institution(text, title, entities, span[0])
             org = (None, inst) if inst else None
         add(span, title, org[1] if org else None)
+        if speaks:
+            found[text[slice(*span)]]["_speaker"] = True
+        if quoted and org and org[1] == quoted.group("q"):
+            found[text[slice(*span)]]["_quoted"] = True  # a product's name, not the article's company
+        if company_dept is not None and org is None:
+            found[text[slice(*span)]].setdefault("_company_dept", company_dept)
         # 公司首席技术官梁晓川 / 首席财务官孙丽华: the article's company (set below)
         if org is None and (_pronoun_org_len(text, ts) or _company_title(title)):
             found[text[slice(*span)]].setdefault("_company", True)
@@ -421,11 +500,13 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
     for s, e, label in entities:
         if label == "PERSON" and text[s:e] in families:
             continue  # 哈里斯 after 丹尼尔·哈里斯: an alias (below), not another person
-        if label == "PERSON" and not any(taken[s:e]) and _plausible_name(text, s, e, p, counts):
+        if label == "PERSON" and not any(taken[s:e]) and not p["place_leads"].search(text, max(0, s - 3), s) \
+                and _plausible_name(text, s, e, p, counts):
             add((s, e), None, None)
     # 湖南邵阳人刘春华 / 市民王磊: an ordinary person introduced by what they are, who speaks
     for m in _person_noun().finditer(text):
-        if m.start() > 0 and _rx(r"[\d０-９一二两三四五六七八九十百千万亿多余]").match(text[m.start() - 1]):
+        if m.start() > 0 and _rx(r"[\d０-９一二两三四五六七八九十百千万亿多余]").match(text[m.start() - 1]) \
+                and (len(m.group()) == 1 or not _rx(r"[一二三四五六七八九十]").match(text[m.start() - 1])):
             continue  # 20万人左右: a measure word after a number
         span = name_at(text, m.end(), counts)
         if span is None or "·" in text[slice(*span)] or not _rx(r"\p{Han}{2,3}").fullmatch(text[slice(*span)]):
@@ -438,17 +519,33 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         if _speaks_untitled(text, text[s:e], p, intro=s):
             add(span, None, None)
 
+    for m in p["de_intro"].finditer(text):
+        span = name_at(text, m.start("n"), counts)
+        if span is None or any(taken[span[0]:span[1]]) or text[slice(*span)] in found:
+            continue
+        name = text[slice(*span)]
+        if name in lexicon.terms("not_names") or text[span[0] + 1] in _start_stops() \
+                or any(e < len(text) and _rx(r"\p{Han}").match(text[e]) and text[e] not in _stop_chars()
+                       for e in (x.end() for x in _rx(regex.escape(name)).finditer(text))):
+            continue  # 的应用超过…: a word that runs on into others elsewhere
+        if _speaks_untitled(text, name, p, intro=span[0]):
+            add(span, None, None)
+
     people = []
     for name, person in found.items():
         person["aliases"] = _addresses(text, name, found, p)
         forms = [name, *person["aliases"]]
         person["spans"] = sorted(list(m.span()) for f in forms for m in _rx(regex.escape(f)).finditer(text))
-        person["role"] = "speaker" if any(_is_speaker(text, f) for f in forms) else "mentioned"
+        spoke = person.pop("_speaker", False)
+        person["role"] = "speaker" if spoke or any(_is_speaker(text, f) for f in forms) else "mentioned"
         people.append(person)
-    company = _main_company(text, entities, [person["org"] for person in people])
+    company = _main_company(text, entities, [person["org"] for person in people if not person.pop("_quoted", False)])
     for person in people:
+        dept = person.pop("_company_dept", None)
         if person.pop("_company", False) and not person["org"]:
             person["org"] = company
+        if dept is not None and not person["org"] and company:
+            person["org"] = company + dept if company + dept in text else company
     # 他指出 / 她表示 opening a clause: the person named last before it speaks
     for m in p["pronoun_speaks"].finditer(text):
         before = [(sp[1], person) for person in people for sp in person["spans"] if m.start() - 200 < sp[1] <= m.start()]

@@ -565,6 +565,9 @@ def _per_unit() -> regex.Pattern:
     return regex.compile(rf"[/／](?P<mult>[千百万萬]?)(?P<den>{lexicon.alternation('qty_per_units')})(?![A-Za-z])")
 
 
+# 成 that begins a word (成为, 成本, 成立): no tenths
+_CHENG_WORD = regex.compile(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)")
+
 # the digit after 成 that writes the next decimal (三成五), where no word goes on after it
 _TENTH = regex.compile(rf"([{CN_SCAN_DIGIT_CLASS.replace('〇', '').replace('零', '')}]|半)"
                        r"(?=$|[^\p{Han}]|的|左右|以上|以下|上下|之)")
@@ -677,7 +680,7 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
         value, s, g["sign"] = -value, s + len(g["sign"]), None  # 自负六成: the verb 负 stays out
     if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
         # 两成 → 20 %
-        if _rx_match(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)", text[end:end + 2]):
+        if _CHENG_WORD.match(text, end):
             return None
         value, unit, kind = value * 10, "%", "percent"
         if value_max is not None:
@@ -723,7 +726,13 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
                         value, value_max = low, v2
                         if unit is None and u2:
                             unit, kind = unit2
+                            utext = u2  # 3至5个: the measure word is the high end's
                         end = um2.end() if (u2 or mult2) else m2.end()
+                    elif same_kind and unit is None and not (u2 or mult or mult2) and v2 > low \
+                            and text.startswith("成", m2.end()) and not _CHENG_WORD.match(text, m2.end()):
+                        # 一到两成, 三至四成: tenths written once, after the high end
+                        value, value_max, unit, kind = low * 10, v2 * 10, "%", "percent"
+                        end = m2.end() + 1
 
     qstart = s
     if g["sign"] is None and g["pct"] is None:
@@ -775,9 +784,20 @@ def _emit(text: str, q: dict) -> bool:
         if kind in ("count", "people", None) and unit != "倍" and not (unit == "个" and _HALF_UNIT.match(text, end)):
             return False
         # 这一年, 后一年, 每一天, 的一年: a point in time or a distributive, not an amount
+        # (这一个多月: a hedged span is an amount again)
         if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭" \
-                and not (kind == "time" and text.endswith("提前", 0, s)):
+                and not (kind == "time" and text.endswith("提前", 0, s)) \
+                and not (kind == "time" and q["qualifier"] in ("多", "余", "餘")):
             return False  # (提前一周 is a lead time, a duration)
+        if q["value_max"] is None and text.startswith(_emphatic_after(), end):
+            return False  # 一帧都不能丢: "not even one", no count
+        if kind == "time" and _described_one(text, s, end):
+            return False  # 明年将是关键一年: "a year that is…", no span of time
+    # 这两项, 那三款: a demonstrative before a small count points back to things named before,
+    # unless it sums up a list right before it in its clause (华数、百视通和优朋普乐这3家)
+    if s > 0 and text[s - 1] in "这這那" and kind == "count" and len(num) == 1 and not q["mult"] \
+            and q["value_max"] is None and not g["pre"] and not _APPOSITION.search(text, max(0, s - 32), s - 1):
+        return False
     if num in ("二", "貳", "贰") and not q["mult"] and q["value_max"] is None:
         return False  # 二次开发, 二元: a count is written 两
     if all(c in ZEROS for c in num):
@@ -794,8 +814,9 @@ def _emit(text: str, q: dict) -> bool:
         return False
     if utext in ("起", "地", "国", "國", "城", "省", "例", "宗", "单", "單", "股", "本", "所", "只", "隻", "支", "批", "轮", "輪", "类", "類", "份", "页", "頁", "篇", "块", "塊") and not arabic \
             and num not in DIGITS and not q["mult"] and q["value"] is not None and q["value"] < 10 \
-            and utext not in ("地", "块", "塊"):
-        # single-digit Chinese numeral + a word-forming measure char (五本, 三国, 一起)
+            and utext not in ("地", "块", "塊") and q["value_max"] is None:
+        # single-digit Chinese numeral + a word-forming measure char (五本, 三国, 一起);
+        # a range of two digits is a count (五六单, 三四本)
         return False
     if utext in ("国", "國", "城", "省", "起", "本", "股", "单", "單", "只", "隻", "所") and num in DIGITS:
         return False
@@ -810,6 +831,36 @@ def _emit(text: str, q: dict) -> bool:
     if q["approx"]:
         return True
     return _bare_figure_ok(text, s, end, num, q["value_max"])
+
+
+@lru_cache(maxsize=None)
+def _emphatic_after() -> tuple[str, ...]:
+    return lexicon.terms("qty_emphatic_after")
+
+
+@lru_cache(maxsize=None)
+def _duration_leads() -> tuple[str, ...]:
+    return lexicon.terms("qty_duration_leads")
+
+
+# an enumeration in the clause before a demonstrative: A、B和C这三家
+_APPOSITION = regex.compile(r"[、和与與及”」][^，,。；;！!？?\n]{0,30}$")
+_COPULA_BEFORE = regex.compile(r"(?:是|为|為)([^，,。；;：:！!？?、\n“”\"「」0-9０-９]{1,12})$")
+_CLAUSE_END_AT = regex.compile(r"$|[，,。；;！!？?”」\n]")
+
+
+def _described_one(text: str, s: int, end: int) -> bool:
+    """Whether 一年/一天 at S..END ends a clause after a copula and a description of it
+    (明年将是行业洗牌的关键一年, 今年是转型之年中最难的一天): "a year that is…", no duration.
+    Nothing between the copula and 一 (期限为一年) or a word that measures a span
+    (整整一年, 干了一年: qty_duration_leads) keeps it a duration."""
+    if not _CLAUSE_END_AT.match(text, end):
+        return False
+    m = _COPULA_BEFORE.search(text, max(0, s - 13), s)
+    if m is None:
+        return False
+    gap = m.group(1)
+    return not gap.endswith(_duration_leads()) and _pre_hedge_at(text, s)[1] is None
 
 
 def _bare_figure_ok(text: str, s: int, end: int, num: str, value_max) -> bool:

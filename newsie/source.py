@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -64,14 +65,27 @@ def _compiled() -> dict[str, regex.Pattern]:
             # 新华社北京4月30日电 / 中新网上海4月30日电 / 7月17日电
             agency=regex.compile(rf"(?m)^{lead}(?P<a>{outlet_word})??(?:{cities})?{date}(?:[\p{{Han}}]{{0,2}})?电"),
             # 新浪科技讯 10月30日下午消息 / 星河传媒网讯 4月30日消息 / 财联社5月21日讯
-            xun=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)讯(?:\s*{date}|[\s，,：:])"),
+            # 深圳商报讯（记者 …）: a bracketed byline right after 讯
+            xun=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)讯(?:\s*{date}|[\s，,：:（(])"),
             # 数智观察北京6月16日讯 / 本报北京4月20日讯: the city is not part of the outlet
             xun_after=regex.compile(rf"(?m)^{lead}(?P<a>[\p{{Han}}A-Za-z0-9]{{2,12}}?)(?:{cities})?{date}[\p{{Han}}]{{0,2}}讯"),
+            # 比特网（ChinaByte）3月12日消息 / 腾讯科技 范晓东 8月11日报道 / IT之家 3月10日消息:
+            # the outlet, an English name in brackets or the reporter's name, then the date; 报道
+            # then ends the line (彭博社5月6日报道，… cites a story)
+            xiaoxi=regex.compile(rf"(?m)^{lead}(?P<a>{outlet_word})(?:[（(][A-Za-z0-9 .&\-]{{2,24}}[）)])?"
+                                 rf"(?:[ \t　]+\p{{Han}}{{2,4}})?[ \t　]*(?:{cities})?{date}"
+                                 rf"(?:{lexicon.alternation('date_time_of_day')})?(?:消息(?=[\s，,：:（(]|$)|(?:报道|報導|報道)(?=[\s（(]|$))"),
             outlet_line=regex.compile(r"(?:文章[来來]源|新[闻聞][来來]源|稿件[来來]源|[来來]源|出[处處])\s*[:：]\s*(?P<o>[^\s，,。；;|｜)）】]{2,20})"),
             from_line=regex.compile(r"本文来自(?:微信公众号|公众号|微博)?[“\"「《]?(?P<o>[^”\"」》（(，,。\s]{2,20})"),
             exclusive=regex.compile(r"本文系(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家|原创|授权)"),
+            # 雷锋网原创文章，未经授权禁止转载 (at the end of the article)
+            original=regex.compile(r"(?m)(?:^|[。！\s])(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家)?原创(?:文章|稿件|内容)[，,。；;]?\s*"
+                                   r"(?:未经|未經|转载|轉載|如需)"),
+            # 雷锋网(公众号：雷锋网)按： an editor's note signed by the outlet
+            note=regex.compile(r"(?m)^[ \t　]*(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)\s*(?:[（(](?:微信)?公众号[：:][^）)\n]{1,20}[）)])?\s*按[：:]"),
             slash_byline=regex.compile(r"[【\[（(]\s*文\s*[/／]\s*(?P<o>[\p{Han}A-Za-z0-9]{2,12})\s"),
-            reporter_byline=regex.compile(r"(?m)^\s*(?P<o>[\p{Han}]{2,8}?)记者\s*[\p{Han}]{2,4}"),
+            # 澎湃新闻记者 叶映荷 / 界面新闻记者 | 宋嘉禾 / 〔寶島科技報記者鍾宜蓁／台北報導〕
+            reporter_byline=regex.compile(r"(?m)^\s*[〔【\[（(]?(?P<o>[\p{Han}A-Za-z0-9]{2,10}?)(?:记者|記者)\s*[|｜]?\s*\p{Han}{2,4}"),
         )
     return _CACHE
 
@@ -80,10 +94,16 @@ _CACHE: dict[str, regex.Pattern] = {}
 _SELF_REFERENCES = frozenset({"本报", "本報", "本刊", "本台", "本网", "本網", "本站"})
 
 
+@lru_cache(maxsize=None)
+def _not_outlets() -> frozenset[str]:
+    """Words in an outlet's place that name no outlet (编者按, 小编原创文章)."""
+    return frozenset(lexicon.terms("source_not_outlets"))
+
+
 def find_dateline(text: str) -> Dateline | None:
     """The dateline near the top of the article, if any."""
     head = text[:_HEAD_CHARS]
-    for key in ("xun_after", "agency", "xun"):
+    for key in ("xun_after", "agency", "xun", "xiaoxi"):
         m = _pattern(key).search(head)
         if not m:
             continue
@@ -94,7 +114,7 @@ def find_dateline(text: str) -> Dateline | None:
             return _digits(m.group(g)) if m.group(g) else None
         if key != "agency" and not agency:
             continue
-        word = agency + "讯" if key != "agency" else agency
+        word = agency + "讯" if key in ("xun", "xun_after") else agency
         start = m.start("a") if m.group("a") else (m.start("m") if m.group("m") else m.start())
         return Dateline(agency=agency, word=word, year=grab("y"), month=grab("m"), day=grab("d"),
                         span=(start, m.end()))
@@ -105,15 +125,16 @@ def find_outlet(text: str, dateline: Dateline | None = None) -> str | None:
     """The outlet the article credits as its origin (来源 lines first, then the dateline, then a byline)."""
     tail = text[-_HEAD_CHARS:]
     for key, where in (("outlet_line", tail), ("outlet_line", text), ("from_line", text),
-                       ("exclusive", text), ("slash_byline", text[:_HEAD_CHARS])):
+                       ("exclusive", text), ("original", tail), ("note", text[:_HEAD_CHARS]),
+                       ("slash_byline", text[:_HEAD_CHARS])):
         m = _pattern(key).search(where)
-        if m:
+        if m and m.group("o") not in _not_outlets():
             return m.group("o")
     if dateline and dateline.agency:
         # 本报讯 / 本刊讯: "this paper" names no outlet
         return None if dateline.agency in _SELF_REFERENCES else dateline.agency
     m = _pattern("reporter_byline").search(text[:_HEAD_CHARS])
-    return m.group("o") if m else None
+    return m.group("o") if m and m.group("o") not in _not_outlets() else None
 
 
 def iso_dateline(d: Dateline) -> str | None:

@@ -196,6 +196,14 @@ def test_a_stated_closing_day_ends_an_event_that_opened_on_a_weekend():
     # 直播季 is a head
     ("平台还将于12月中旬启动“星河年货直播季”。", dt.date(2020, 11, 12),
      {"name": "星河年货直播季", "start": "2020-12"}),
+    # a quoted name ending in 节 is a campaign festival; its range from the same clause
+    ("平台宣布将于6月8日至10日举办“星河咖啡节”。", REF,
+     {"name": "星河咖啡节", "venue": None, "start": "2015-06-08", "end": "2015-06-10"}),
+    # 双选会 / 招聘会 are heads; a graduating class (2016届) stays in the name; 本周六 from a Thursday
+    ("本周六，学院将在星河体育馆举办2016届毕业生春季双选会。", REF,
+     {"name": "2016届毕业生春季双选会", "venue": "星河体育馆", "start": "2015-05-02", "end": "2015-05-02"}),
+    ("下周二，中心还将在人才市场大厦举办星河春季人才招聘会。", REF,
+     {"name": "星河春季人才招聘会", "venue": "人才市场大厦", "start": "2015-05-05"}),
 ])
 def test_event_fields(text, ref, expected):
     [event] = events_of(text, ref)
@@ -208,6 +216,28 @@ def test_event_fields(text, ref, expected):
     "“创新发展”是今年的主题。",                            # 发展 holds 展 but names nothing
     "“星光计划”展开了新一轮招募。",                        # 展开: a verb
     "“星光计划”等20余场专题活动陆续举行。",                # 等 …场: a count of activities
+    "公司计划把这套直播方案推向职业联赛和演唱会。",        # 推向 + a generic league: a clause
+    "“关键环节”决定了成败。",                              # 环节 holds 节 but names nothing
+    "今年的“七夕节”，平台推出了情侣套餐。",                # a quoted holiday is a date, not an event
 ])
 def test_more_not_events(text):
     assert events_of(text) == []
+
+
+
+@pytest.mark.parametrize("text,name,venue", [
+    # 同一场馆 points back to the venue of the event named before it
+    ("星河通信博览会将在北京国家会议中心举行。展会期间，主办方还将在同一场馆举办“星河终端论坛”。",
+     "星河终端论坛", "北京国家会议中心"),
+    # nothing named before it: no venue
+    ("主办方还将在同一场馆举办“星河终端论坛”。", "星河终端论坛", None),
+    # a place whose verb runs into another event's name belongs to that event
+    ("协会下月将启动“星河创客大赛”；9月，协会还将在深圳会展中心举办星河国际机器人博览会。",
+     "星河创客大赛", None),
+    ("协会下月将启动“星河创客大赛”，还将在深圳会展中心举办星河国际机器人博览会。",
+     "星河创客大赛", None),
+    ("星河国际机器人博览会将在深圳会展中心举办。", "星河国际机器人博览会", "深圳会展中心"),
+])
+def test_venue_of_the_right_event(text, name, venue):
+    event = next(e for e in events_of(text) if e["name"] == name)
+    assert event["venue"] == venue

@@ -5,6 +5,34 @@ from newsie.people import find_people
 
 CASES = [
     # text, [(name, title, org, role)]
+    # an adverb between the name and its verb is no part of the name
+    ("星海通信总工程师吕方则谈到，网络会更快。", [("吕方", "总工程师", "星海通信", "speaker")]),
+    # a preposition after a title starts a clause, not a name
+    ("协会首任会长由星海集团董事长吕方舟担任。", [("吕方舟", "董事长", "星海集团", "mentioned")]),
+    # a sales region and a duty after the department belong to the title
+    ("国内设备商远山通信华南区总经理黄立新表示，订单增长。", [("黄立新", "华南区总经理", "远山通信", "speaker")]),
+    ("青松科技市场部品牌推广负责人方静透露，预算增加。", [("方静", "品牌推广负责人", "青松科技市场部", "speaker")]),
+    # a field + 行业 + an adjective before the title
+    ("吴敏，远见咨询汽车行业资深分析师，她认为销量会回升。",
+     [("吴敏", "汽车行业资深分析师", "远见咨询", "speaker")]),
+    # a district committee title: the place takes its unit
+    ("据东湖区委书记钱国栋介绍，园区已开工。", [("钱国栋", "区委书记", "东湖区", "speaker")]),
+    # a quoted product before 的 + title
+    ("记者见到了“小蓝灯”的创始人周子墨。周子墨说，产品卖得很好。", [("周子墨", "创始人", "小蓝灯", "speaker")]),
+    # a post in a relative clause before 的 + name
+    ("他与现任首席技术官的邝远航成立了公司。", [("邝远航", "首席技术官", None, "mentioned")]),
+    # an anaphor carries the title back to the name before it
+    ("韩松也来到了现场，这位金石资本的合伙人告诉记者，估值合理。", [("韩松", "合伙人", "金石资本", "speaker")]),
+    # the English name of the station in brackets ends the organisation
+    ("北岸电视台（North TV）技术主管安娜·林德对记者说，效果很好。",
+     [("安娜·林德", "技术主管", "北岸电视台", "speaker")]),
+    # a person introduced by a clause ending in 的, who speaks
+    ("负责芯片测试的陶然向记者介绍，良率在提升。", [("陶然", None, None, "speaker")]),
+    ("在杭州上班的葛文斌是首批用户之一。他告诉记者，速度很快。", [("葛文斌", None, None, "speaker")]),
+    # … but not a word after 的 that runs on into other words
+    ("平台上的应用超过三十万款。应用商店的下载量也在增长，他表示很满意。", []),
+    # a student introduced by 研三学生, with 她坦言 later in the same sentence
+    ("某大学研三学生苏晓（化名）已经拿到两份offer，她坦言压力不小。", [("苏晓", None, None, "speaker")]),
     ("蚂蚁金服O2O事业部总经理王丽娟在论坛上谈到，本地生活正在变化。",
      [("王丽娟", "总经理", "蚂蚁金服O2O事业部", "speaker")]),
     ("会上，星辰科技创始人兼CEO林晓东表示，公司将加大投入。",

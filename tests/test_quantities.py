@@ -312,6 +312,21 @@ PATTERN_CASES = [
     ("营收是去年的三倍还多。", [("三倍还多", 3, None, "倍", True, "多")]),
     ("公司今年签约20个项目。", [("20个", 20, None, "个", False, None)]),
     ("签约金额是去年的3倍。", [("3倍", 3, None, "倍", False, None)]),
+    # 两月: 两 writes no month, so 月 alone is a span; a hedged span after 这 is an amount
+    ("新规实施满两月，效果初显。", [("两月", 2, None, "月", False, None)]),
+    ("这一个多月，团队跑遍了全国。", [("一个多月", 1, None, "个月", True, "多")]),
+    # ranges: a bare low end before 至 with a Latin word after the unit; tenths written once;
+    # two adjacent digits before a word-forming measure word
+    ("计划建设3至5个AI实验室。", [("3至5个", 3, 5, "个", False, None)]),
+    ("利润率提升了一到两成。", [("一到两成", 10, 20, "%", False, None)]),
+    ("每名骑手每天要跑七八单。", [("七八单", 7, 8, "单", False, None)]),
+    # a rate per watt
+    ("该芯片能效比达到3TOPS/W。", [("3TOPS/W", 3, None, "TOPS/W", False, "达到")]),
+    # after a copula, nothing or a span word before 一年 keeps it a duration
+    ("合同期限是整整一年。", [("一年", 1, None, "年", False, None)]),
+    ("保修期为一年。", [("一年", 1, None, "年", False, None)]),
+    # a demonstrative that sums up a list right before it counts
+    ("北京、上海和深圳这三座城市房价最高。", [("三座", 3, None, "座", False, None)]),
 ]
 
 
@@ -464,6 +479,13 @@ PATTERN_NEGATIVES = [
     "千元智能机的销量大增。",
     "结果将于5月10日内公布。",
     "集团对此没有回应。",
+    # emphatic "not even one"; "a year that is…" after a copula; idioms and sport names;
+    # a demonstrative pointing back to things named before
+    "这场直播一秒都不能卡。",
+    "明年将是公司转型的关键一年。",
+    "又到一年毕业季。",
+    "她参加了冬季两项比赛。",
+    "今年这两项开支都将增加。",
 ]
 
 

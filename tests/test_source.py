@@ -23,6 +23,25 @@ CASES = [
     ("标题\n\n正文没有来源，也没有电头。", None, None, None, None),
     ("標題\n\n正文。\n（來源：港聞創科報）", None, "港聞創科報", None, None),  # traditional 來源
     ("7月17日电 第八届车展本月15日开幕。", "2011-07-17", None, None, "2011-07-17"),
+    # 讯 followed by a bracketed byline
+    ("标题\n\n星河晚报讯（记者 王一 通讯员 李二）昨日上午，大会开幕。", None, "星河晚报", "星河晚报讯", None),
+    ("本报讯（记者 王一）昨日上午，大会开幕。", None, None, "本报讯", None),
+    # OUTLET（English name）DATE消息 / OUTLET REPORTER DATE报道
+    ("标题\n\n云帆网（Yunfan）5月6日消息（记者 王一）公司今天发布新品。", None, "云帆网", "云帆网", "--05-06"),
+    ("标题\n\n星河科技 王一 5月6日报道\n公司今天发布新品。", "2015-05-06", "星河科技", "星河科技", "2015-05-06"),
+    ("标题\n\n星河网 5月6日下午消息，公司今天发布新品。", None, "星河网", "星河网", "--05-06"),
+    # a cited report in the body opening a paragraph with a comma is no dateline
+    ("标题\n\n据悉，彭博社5月6日报道，公司将上市。", None, None, None, None),
+    ("标题\n\n彭博社5月6日报道，公司将上市。", None, None, None, None),
+    # an original-article notice at the end; an editor's note signed by the outlet
+    ("标题\n\n正文。\n星河网原创文章，未经授权禁止转载。", None, "星河网", None, None),
+    ("标题\n\n云帆科技(公众号：云帆科技)按：今年以来，芯片行业很热。", None, "云帆科技", None, None),
+    ("标题\n\n编者按：今年以来，芯片行业很热。", None, None, None, None),
+    # a reporter byline with a bar, a digit-led outlet, or in 〔…〕
+    ("标题\n\n云帆新闻记者 | 王一\n正文。", None, "云帆新闻", None, None),
+    ("标题\n\n21世纪星河报记者 王一 杭州报道\n正文。", None, "21世纪星河报", None, None),
+    ("標題\n\n〔星河科技報記者王一／台北報導〕正文。", None, "星河科技報", None, None),
+    ("标题\n\n本报记者 王一\n正文。", None, None, None, None),  # this paper names no outlet
 ]
 
 
