@@ -152,7 +152,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         r"(?P<mp_m>" + _M + r")" + _S + r"月份?" + _S + r"(?P<mp>" + _month_parts(False) + r")",
         r"(?P<mon>" + _M + r")" + _S + r"月(?:份)?(?![薪费租供息刊球亮饼卡票嫂])",
         r"第?(?P<qr1>[一二三四1-4])" + _S + r"(?:-|~|至|到|、)" + _S + r"第?(?P<qr2>[一二三四1-4])" + _S + r"季度",
-        r"(?<![上下这那前后该同每当本])第?(?P<q>[一二三四1-4])" + _S + r"季度",
+        r"(?<![上下这那前后该同每当本])第?(?P<q>[一二三四1-4])" + _S + r"季度(?P<qp>" + _alt("date_quarter_parts") + r")?",
         r"(?<![A-Za-z])[Qq](?P<q>[1-4])(?![\d])",
         r"第?(?P<fq>[一二三四1-4])(?:财季|财政季度|财年季度)",
         r"前(?P<qn>[二三两2-3])个?季度",
@@ -201,7 +201,11 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"|(?<=(?:" + lexicon.trie_alternation(_event_day_heads())
             + r")的?)第(?P<n>[二三四五六七八九十]|[1-9])天"),
         "week": regex.compile(
-            r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末])?"),
+            r"(?P<w>" + _alt("date_relative_weeks") + r")(?P<wd>[一二三四五六日天末]"
+            r"(?!" + _alt("date_week_counters") + r"))?"),
+        # the city-daily short form of 昨天 before a verb: 昨启幕, 昨发布
+        "shortday": regex.compile(
+            r"(?P<w>" + _alt("date_short_days") + r")(?=" + _alt("date_short_day_verbs") + r")"),
         # (?=…) names the characters a match starts with, so that regex skips to them
         "ago": regex.compile(
             r"(?=[1-9一二两三四五六七八九十])(?<![\d.〇零○一二两三四五六七八九十百千万几数多])(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})" + _S
@@ -460,6 +464,9 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
         q = _num(g["q"])
         if fiscal:
             return atom([y, None, None], [y, None, None], "y", kind="fiscal")
+        if g.get("qp"):  # 一季度末: the last month of the quarter; 二季度初: its first
+            mo = 3 * q - 2 + int(lexicon.table("date_quarter_parts")[g["qp"]][0])
+            return atom([y, mo, None], [y, mo, None], "m", kind="qpart")
         return atom([y, 3 * q - 2, None], [y, 3 * q, None], "m", kind="quarter")
     if g.get("fq"):
         if not has_year:
@@ -518,20 +525,21 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
 # what before a bare part of a year that begins with 年 (年内, 年底) makes 年 a count of years
 _PART_YEAR_COUNT = frozenset("半多余几数来近")
 
-_BRACKET_DAY = regex.compile(_S + r"\(" + _S + r"(?P<d>" + _D + r")" + _S + r"[日号]" + _S + r"\)")
+_BRACKET_DAY = regex.compile(_S + r"\(" + _S + r"(?:(?P<m>" + _M + r")" + _S + r"月" + _S + r")?(?P<d>" + _D + r")"
+                             + _S + r"[日号]" + _S + r"\)")
 
 
 def _with_bracket_day(t: str, a: _Atom) -> _Atom:
-    """今天（27日）, 本周日（24日）: a day of the month alone in brackets restates the relative day
-    before it, so the two are one mention (the day in brackets wins where they differ).
-    A full date in brackets (本周日（8月24日）) is left as a mention of its own."""
+    """今天（27日）, 本周日（24日）, 昨天（6月9日）: a day in brackets restates the relative day
+    before it, so the two are one mention (the day in brackets wins where they differ; a full
+    date in brackets naming another month stays a mention of its own)."""
     m = _BRACKET_DAY.match(t, a.e)
     if m is None or a.prec != "d" or a.a[0] is None:
         return a
     base = Date(a.a[0], a.a[1], a.a[2])
     day = _near_day(base, _num(m["d"]))
-    if day is None:
-        return a
+    if day is None or (m["m"] and day.month != _num(m["m"])):
+        return a  # a full date in brackets that is not the relative day: a mention of its own
     return _day_atom(a.s, m.end(), day)
 
 
@@ -861,6 +869,9 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             if check == "deictic" and not _deictic_ok(tx, m.start(), m.end()):
                 continue
             cands.append(_with_bracket_day(t, _day_atom(m.start(), m.end(), pub + _dt.timedelta(days=off))))
+        short = {k: int(v[0]) for k, v in lexicon.table("date_short_days").items()}
+        for m in P["shortday"].finditer(t):
+            cands.append(_day_atom(m.start(), m.end(), pub + _dt.timedelta(days=short[m["w"]])))
         weeks = _offsets("date_relative_weeks")
         wdays = {k: int(v[0]) for k, v in lexicon.table("date_weekdays").items()}
         for m in P["week"].finditer(t):
@@ -1076,12 +1087,15 @@ def _cue(tx: _Text, s: int, e: int, name: str) -> bool:
 
 
 _CLAUSE_END = regex.compile(r"[，,。！？!?；;\n]")
+_CLAUSE_SPACE = regex.compile(r"(?<=[\u4e00-\u9fff%％）)])[ 　]+(?=[\u4e00-\u9fff\d])")
 
 
 def _own_clause_cue(tx: _Text, s: int, e: int, name: str) -> bool:
     """``_cue`` within the clause of t[s:e] alone (up to the next comma): 距离七夕（8月20日）只剩
     不到10天，一场新的补贴大战已箭在弦上 — the 已 of the next clause says nothing of 8月20日."""
     start = tx.last_before(_Text._CLAUSE_MARKS, s) + 1
+    for sp in _CLAUSE_SPACE.finditer(tx.t, start, s):  # a headline: spaces part its clauses
+        start = sp.end()
     m = _CLAUSE_END.search(tx.t, e, e + 30)
     end = m.start() if m else min(len(tx.t), e + 30)
     return tx.has_any(lexicon.terms(name), start, end)

@@ -103,6 +103,8 @@ def _patterns(lang: str = "zh") -> dict:
                               r"(?:楼|樓|层|層|号|號)?)?\p{Han}{0,4}?(?:厅|廳|室|馆|館|会场|會場)$"),
         "synonyms": lexicon.table("event_head_synonyms", lang),
         "launch_heads": frozenset(lexicon.terms("event_launch_heads", lang)),
+        # a season or edition word makes a company's launch a named, recurring event
+        "launch_name_words": tuple(lexicon.terms("event_launch_name_words", lang)),
         "generic_launch": regex.compile(rf"\p{{Han}}{{1,4}}?(?:{lexicon.alternation('event_launch_products', lang)})+"),
     }
 
@@ -188,8 +190,9 @@ def _trim_name(raw: str, p: dict) -> str | None:
     for i, c in enumerate(bare):  # 电视剧和体育联赛: generic nouns joined, no name
         if c in p["conjunctions"] and _depth(bare, i) == 0 and head and _all_generic(bare[i + 1:-len(head)], p["generic"]):
             return None
-    if head in p["launch_heads"] and p["generic_launch"].fullmatch(rest):
-        return None  # 华为手机发布会: a company's launch, no event name
+    if head in p["launch_heads"] and p["generic_launch"].fullmatch(rest) \
+            and not any(w in rest for w in p["launch_name_words"]):
+        return None  # 华为手机发布会: a company's launch, no event name (奥拓秋季新品发布会 is one)
     return name
 
 

@@ -48,10 +48,15 @@ def _patterns() -> dict[str, regex.Pattern]:
         "quoted_by": regex.compile(r"(?:据|听)$"),
         # NAME + verb of appointment right before ORG+TITLE; 为 only after 任命/聘任 NAME
         "pronoun_speaks": regex.compile(
-            rf"(?<=^|[。！？；，\n]|[。！？，]”)\s*[他她](?!们)(?:还|也|则|进一步|同时|随后|最后|认为|\p{{Han}}{{1,2}}着)?(?:{verbs})"),
+            rf"(?<=^|[。！？；，\n]|[。！？，]”)\s*[他她](?!们)(?:还|也|则|进一步|同时|随后|最后|认为|\p{{Han}}{{1,2}}着)?"
+            rf"(?:[对向跟][^，。！？；\n“]{{1,10}}?)?(?:{verbs})"),
         # 的许晴向雷锋网介绍 / 的刘松涛是…。他告诉记者: a name after a modifier clause ending in 的
-        "de_intro": regex.compile(rf"的(?P<n>{surname}\p{{Han}}{{1,2}})(?=(?:向|对|跟)?[^，。！？；\n]{{0,8}}?(?:{verbs})|是)"),
-        "org_alias": regex.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ0-9０-９&\- \p{Han}]{1,16}[）)]$"),
+        "de_intro": regex.compile(rf"的(?P<n>{surname}\p{{Han}}{{1,2}})"
+                                  rf"(?=(?:[（(][^）)\n]{{1,6}}[）)])?(?:向|对|跟)?[^，。！？；\n]{{0,8}}?(?:{verbs})|是)"),
+        # 从事机器人维修的孙博文 / 在张江上班的程序员陆一鸣: a description, then maybe what they are
+        "desc_intro": regex.compile(rf"(?:{lexicon.alternation('people_desc_leads')})[^，。！？；\n“”]{{1,24}}?的"
+                                    rf"(?:{lexicon.alternation('people_person_nouns')})?(?P<n>{surname}\p{{Han}}{{1,2}})"),
+        "org_alias": regex.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ0-9０-９&\- \p{Han}]{1,30}[）)]$"),
         # 他笑着说 / 她坦言 opening a clause, a sentence or the words after a quote
         "follow_speaks": regex.compile(
             rf"[^。！？\n]{{0,60}}?(?:[。！？；，]|[。！？，]”)(?:\s*“[^”\n]{{0,150}}[。！？，]”)?\s*[他她](?!们)"
@@ -158,11 +163,13 @@ def _unknown_name_at(text: str, i: int) -> tuple[int, int] | None:
 def _org_before(text: str, end: int) -> tuple[int, str] | None:
     """The organisation written right before a title ending at `end`, with its start."""
     start = end
-    while start > 0 and end - start < _ORG_BACK:
+    skipped = 0  # the length of aliases in brackets, which do not count towards _ORG_BACK
+    while start > 0 and end - start - skipped < _ORG_BACK:
         c = text[start - 1]
         if c in "）)":  # an alias in brackets inside the name: 国际货币基金组织（IMF）货币与资本市场部
-            alias = _patterns()["org_alias"].search(text, max(0, start - 16), start)
+            alias = _patterns()["org_alias"].search(text, max(0, start - 32), start)
             if alias and alias.start() > 0 and _rx(r"\p{Han}").match(text[alias.start() - 1]):
+                skipped += start - alias.start()
                 start = alias.start()
                 continue
         if not (_rx(r"[\p{Han}A-Za-z0-9Ａ-Ｚａ-ｚ０-９&·\-]").match(c)):  # full-width ＳＥＭＩ too
@@ -218,7 +225,7 @@ def _after_kind(text: str, chunk: str) -> str:
         rest, desc = chunk[m.end():], chunk[:m.start()]
         pre = _patterns()["prefix"].search(rest)  # 苹果公司中国区: 中国区 goes to the title, no name is left
         core = rest[:pre.start()] if pre else rest
-        if len(core) < 2 or _kind_pattern().search(rest) or _DEPARTMENT.search(core) \
+        if len(core) < 2 or core[0] in "（(" or _kind_pattern().search(rest) or _DEPARTMENT.search(core) \
                 or core in lexicon.terms("cities"):
             continue
         if "strict" in kinds[m.group()]:
@@ -230,6 +237,30 @@ def _after_kind(text: str, chunk: str) -> str:
             continue
         return rest
     return chunk
+
+
+@lru_cache(maxsize=None)
+def _org_ending() -> regex.Pattern:
+    return regex.compile(rf"(?:{lexicon.alternation('people_org_endings')})$")
+
+
+def _field_start(o_text: str, cut: int, org_names: set[str]) -> int:
+    """Where the field before 行业 / 区域 at CUT starts: two characters back (港信证券|电讯行业), or
+    three or four where the organisation then ends in a word that ends names or is an ORG the
+    NER found (鼎观咨询|半导体行业)."""
+    for k in (cut - 2, cut - 3, cut - 4):
+        if k >= 2 and (o_text[:k] in org_names or _org_ending().search(o_text[:k])):
+            return k
+    return cut - 2
+
+
+def _recent_org(text: str, entities: Sequence[tuple[int, int, str]], before: int) -> str | None:
+    """The organisation the NER found last before BEFORE in the same paragraph (what 该公司 means)."""
+    floor = max(text.rfind("\n", 0, before) + 1, before - 200)
+    not_orgs = set(lexicon.terms("people_not_orgs")) | _PRONOUN_ORGS
+    spans = [(e, text[s:e]) for s, e, label in entities
+             if label == "ORG" and floor <= s and e <= before and e - s >= 2 and text[s:e] not in not_orgs]
+    return max(spans)[1] if spans else None
 
 
 def _pronoun_org_len(text: str, end: int) -> int:
@@ -277,6 +308,13 @@ def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int]
     """A name that ends right before `end` followed by ，/（ (NAME，ORG TITLE), or by a verb of
     appointment (谭振宇出任总裁, 任命谭振宇为总裁)."""
     if end < 2:
+        return None
+    if text[end - 1] == "是":  # 梁菡是鼎观研究院的高级分析师: NAME 是 ORG (的) TITLE, opening a clause
+        for length in (3, 2, 4):
+            s = end - 1 - length
+            if s >= 0 and (s == 0 or text[s - 1] in "。！？；，\n”") and name_at(text, s, counts) == (s, end - 1) \
+                    and text[s:end - 1] not in lexicon.terms("not_names"):
+                return s, end - 1
         return None
     if text[end - 1] not in "，,（( ":
         m = _patterns()["appointed"].search(text, max(0, end - 12), end)
@@ -413,8 +451,11 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         elif org and not person["org"]:
             person["org"] = org
 
+    org_names = {text[s:e] for s, e, label in entities if label == "ORG" and e - s >= 2}
+    title_spans = []
     for m in p["title"].finditer(text):
         ts, te = m.span()
+        title_spans.append((ts, te))
         title = m.group()
         org = _org_before(text, ts)
         company_dept = None
@@ -438,21 +479,35 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                 if "modifier" in lexicon.table("title_prefixes").get(pre.group(), ()) and cut >= 6 \
                         and _rx(r"\p{Han}{2}").fullmatch(o_text[cut - 2:cut]) \
                         and not _ORG_WORD.search(o_text[cut - 2:cut]) and not _kind_pattern().search(o_text[cut - 2:cut]):
-                    cut -= 2  # 顺捷快递|陕西区域负责人: the region or field goes with 区域 / 行业
-                title, o_text = o_text[cut:] + title, o_text[:cut]
+                    cut = _field_start(o_text, cut, org_names)  # 顺捷快递|陕西区域负责人: the region
+                title, o_text = o_text[cut:] + title, o_text[:cut]  # or field goes with 区域 / 行业
+                more = p["prefix"].search(o_text)
+                while more:  # 奥拓|全球|市场营销副总裁: prefixes in a row all go to the title
+                    title, o_text = o_text[more.start():] + title, o_text[:more.start()]
+                    more = p["prefix"].search(o_text)
             if p["admin_title"].match(title) and not o_text.endswith(lexicon.terms("people_admin_units") + ("委",)):
                 o_text += title[1] if title.startswith("副") else title[0]  # 江夏|区委书记 -> 江夏区
+            alias = p["org_alias"].search(o_text)  # 诺维拉公司（Novira）|全球首席执行官
+            if alias and alias.start() >= 2:
+                o_text = o_text[:alias.start()]
             org = (o_start, o_text) if len(o_text) >= 2 and o_text not in _PRONOUN_ORGS else None
             pronoun = max((w for w in _PRONOUN_ORGS if len(w) >= 2 and o_text.startswith(w)), key=len, default="")
             if org and pronoun and _DEPARTMENT.search(o_text) and not _ORG_WORD.search(o_text, len(pronoun)):
                 org, company_dept = None, o_text[len(pronoun):]  # 该公司市场部副经理: the article's company
         lead = ts - (len(title) - len(m.group()))  # where the title starts, with its prefix
+        if org is None:  # 华屹微电子主要从事…，该公司董事长: the company named last before 该公司
+            pronoun_len = max((len(w) for w in _PRONOUN_ORGS if w.startswith("该") and text.endswith(w, 0, lead)),
+                              default=0)
+            recent = _recent_org(text, entities, lead - pronoun_len) if pronoun_len else None
+            if recent:
+                org = (None, recent)
         quoted = p["quoted_org"].search(text, max(0, lead - 16), lead) if org is None else None
         if quoted:
             org = (quoted.start("q"), quoted.group("q"))  # “呼吸豆”的创始人: the name in quotes
         if org is None and lead > 0 and text[lead - 1] == "的":
             org = _org_before(text, lead - 1)  # 蓝峡数据的首席架构师顾明哲: ORG的TITLE, when the ORG recurs
-            if org and (text.count(org[1]) < 2 or org[1] in _PRONOUN_ORGS):
+            if org and (text.count(org[1]) < 2 or org[1] in _PRONOUN_ORGS) \
+                    and not (org[0] and text[org[0] - 1] == "是" and _name_before(text, org[0], counts)):
                 org = None
         after = te + (1 if te < len(text) and text[te] == " " else 0)
         alias = p["title_alias"].match(text, after)
@@ -496,6 +551,8 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
     for name in found:
         for m in _rx(regex.escape(name)).finditer(text):
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for ts, te in title_spans:  # 高级 of 高级分析师: no name the NER or 的 + name may take
+        taken[ts:te] = b"\x01" * (te - ts)
     families = {n.rsplit("·", 1)[1] for n in found if "·" in n}
     for s, e, label in entities:
         if label == "PERSON" and text[s:e] in families:
@@ -519,8 +576,10 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         if _speaks_untitled(text, text[s:e], p, intro=s):
             add(span, None, None)
 
-    for m in p["de_intro"].finditer(text):
+    for m in (*p["de_intro"].finditer(text), *p["desc_intro"].finditer(text)):
         span = name_at(text, m.start("n"), counts)
+        if span and m.re is p["desc_intro"] and span[1] - span[0] != 3:
+            continue  # 在最显眼的位置，并表示: after a description only a full three-character name
         if span is None or any(taken[span[0]:span[1]]) or text[slice(*span)] in found:
             continue
         name = text[slice(*span)]

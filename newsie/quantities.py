@@ -785,7 +785,7 @@ def _emit(text: str, q: dict) -> bool:
             return False
         # 这一年, 后一年, 每一天, 的一年: a point in time or a distributive, not an amount
         # (这一个多月: a hedged span is an amount again)
-        if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭" \
+        if s > 0 and text[s - 1] in "这這那哪每同另任后後前的上下头頭" and q["value_max"] is None \
                 and not (kind == "time" and text.endswith("提前", 0, s)) \
                 and not (kind == "time" and q["qualifier"] in ("多", "余", "餘")):
             return False  # (提前一周 is a lead time, a duration)
@@ -793,6 +793,8 @@ def _emit(text: str, q: dict) -> bool:
             return False  # 一帧都不能丢: "not even one", no count
         if kind == "time" and _described_one(text, s, end):
             return False  # 明年将是关键一年: "a year that is…", no span of time
+        if kind == "time" and q["value_max"] is None and text.startswith(_rate_frame_after(), end):
+            return False  # 一天能轮到七八个, 一天要开五六个会: "per day" (每天), no span of time
     # 这两项, 那三款: a demonstrative before a small count points back to things named before,
     # unless it sums up a list right before it in its clause (华数、百视通和优朋普乐这3家)
     if s > 0 and text[s - 1] in "这這那" and kind == "count" and len(num) == 1 and not q["mult"] \
@@ -836,6 +838,32 @@ def _emit(text: str, q: dict) -> bool:
 @lru_cache(maxsize=None)
 def _emphatic_after() -> tuple[str, ...]:
     return lexicon.terms("qty_emphatic_after")
+
+
+@lru_cache(maxsize=None)
+def _rate_frame_after() -> tuple[str, ...]:
+    return lexicon.terms("qty_rate_frame_after")
+
+
+@lru_cache(maxsize=None)
+def _multiple_reach() -> regex.Pattern:
+    """A hedge that reaches over the compared phrase to a multiple, with or without 的:
+    收益率近活期存款14倍, 接近其14倍 (qty_multiple_hedges)."""
+    return regex.compile(rf"({lexicon.alternation('qty_multiple_hedges')})([^\p{{P}}\s0-9０-９]{{1,8}})$")
+
+
+def _multiple_hedge(text: str, start: int) -> tuple[Optional[str], int]:
+    """The hedge a few words before a multiple (only tried for 倍 with no hedge right before)."""
+    m = _multiple_reach().search(text, max(0, start - 12), start)
+    if m is None or _rx_search(rf"[{CN_CLASS}]", m.group(2)):
+        return None, start
+    word, at = m.group(1), m.start(1)
+    if _hedge_blocked(text, at, at + len(word)) or text[at - 1:at] in _NEAR_BLOCK_BEFORE:
+        return None, start
+    return word, at
+
+
+_NEAR_BLOCK_BEFORE = frozenset("最附临臨接将將靠")
 
 
 @lru_cache(maxsize=None)
@@ -941,6 +969,9 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         # hedges around it
         approx, qualifier = q["approx"], q["qualifier"]
         hs, pre_word, pre_approx = _pre_hedge(text, s)
+        if pre_word is None and q["unit"] == "倍" and q["qualifier"] is None:
+            pre_word, at = _multiple_hedge(text, s)  # 收益率近活期存款14倍
+            pre_approx = bool(pre_word) and _is_approx_hedge(pre_word)
         post_end, post_word, post_approx = _post_hedge(text, end, q["kind"])
         if pre_word and (qualifier is None or qualifier in ("多", "余", "餘")):
             approx = approx or pre_approx

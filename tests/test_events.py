@@ -44,6 +44,10 @@ def test_conference_with_alias_venue_city_dates_and_theme():
     # a county inside a prefecture-level city
     ("“秦味好物助农直播节”在延安市洛川县开幕。", "秦味好物助农直播节", "延安市洛川县", "延安"),
     ("华为Mate 60手机发布会在深圳举行。", "华为Mate 60手机发布会", None, "深圳"),  # a model name names it
+    # a season word makes a company's launch a named, recurring event
+    ("星辰科技在杭州举行星辰春季新品发布会。", "星辰春季新品发布会", None, "杭州"),
+    # 活动周 is a head
+    ("全国科技创新活动周在武汉光谷广场开幕。", "全国科技创新活动周", "武汉光谷广场", "武汉"),
 ])
 def test_name_venue_city(text, name, venue, city):
     # a venue keeps the city it is written with (东莞松山湖); a city named in the event name counts
@@ -73,6 +77,7 @@ def test_opening_day_gives_start_without_end():
     "今年3月的华为手机发布会上，公司发布了新品。",  # a company's launch, no name
     "小米电视新品发布会在北京举行。",
     "各大战队都在备战职业联赛。",                # a generic league
+    "展会期间共安排主论坛和各类专题论坛三十场。",  # a verb or a classifier 类 before a generic head
 ])
 
 def test_not_events(text):

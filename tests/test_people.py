@@ -5,6 +5,24 @@ from newsie.people import find_people
 
 CASES = [
     # text, [(name, title, org, role)]
+    # a title after the name: NAME是ORG的TITLE
+    ("韩露是远景研究院的高级分析师，她认为需求会回暖。", [("韩露", "高级分析师", "远景研究院", "speaker")]),
+    # a law firm, then 律师
+    ("上海市明理律师事务所律师许可欣表示，用户可以维权。", [("许可欣", "律师", "上海市明理律师事务所", "speaker")]),
+    # a long English alias in brackets ends the organisation; a prefix after it goes to the title
+    ("行业机构北辰咨询（North Star Research）分析师吕方舟指出，价格偏高。",
+     [("吕方舟", "分析师", "北辰咨询", "speaker")]),
+    ("软件企业青岚公司（Qinglan）全球首席执行官秦海涛称，订单翻倍。",
+     [("秦海涛", "全球首席执行官", "软件企业青岚公司", "speaker")]),
+    # a function word belongs to the title, not to an organisation
+    ("一家银行的理财经理何静（化名）告诉记者，收益下降。", [("何静", "理财经理", None, "speaker")]),
+    # a field of three characters before 行业; prefixes in a row all go to the title
+    ("远见咨询半导体行业首席分析师钟一帆表示，库存偏高。", [("钟一帆", "半导体行业首席分析师", "远见咨询", "speaker")]),
+    # ordinary people introduced by a description, who speak later
+    ("从事无人机维修的彭建国特意赶来。“产品多了。”他说。", [("彭建国", None, None, "speaker")]),
+    ("在城南开店的商户韦志强，生意不好。他说，客人少了。", [("韦志强", None, None, "speaker")]),
+    # … but not a noun after such a description
+    ("该店把新机放在最显眼的位置，并表示货不多。", []),
     # an adverb between the name and its verb is no part of the name
     ("星海通信总工程师吕方则谈到，网络会更快。", [("吕方", "总工程师", "星海通信", "speaker")]),
     # a preposition after a title starts a clause, not a name

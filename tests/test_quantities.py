@@ -327,6 +327,17 @@ PATTERN_CASES = [
     ("保修期为一年。", [("一年", 1, None, "年", False, None)]),
     # a demonstrative that sums up a list right before it counts
     ("北京、上海和深圳这三座城市房价最高。", [("三座", 3, None, "座", False, None)]),
+    # a hedge a few words before a multiple reaches over the compared phrase, 的 or not
+    ("这款理财产品收益近定期存款5倍。", [("5倍", 5, None, "倍", True, "近")]),
+    ("新店客流接近其3倍。", [("3倍", 3, None, "倍", True, "接近")]),
+    ("最近营收增长了4倍。", [("4倍", 4, None, "倍", False, None)]),
+    # measure words 处 (places) and 步 (steps)
+    ("全市新设充电站约600处。", [("600处", 600, None, "处", True, "约")]),
+    ("他每天坚持走1万步。", [("1万步", 10000, None, "步", False, None)]),
+    # a range after 后 is an amount, not "the next one"
+    ("新规发布后一到三个月内执行。", [("一到三个月", 1, 3, "个月", False, None)]),
+    # 一天/一年 + a modal is a rate frame ("per day"); the count after it stays
+    ("客服一天要接八十个电话。", [("八十个", 80, None, "个", False, None)]),
 ]
 
 
@@ -486,6 +497,11 @@ PATTERN_NEGATIVES = [
     "又到一年毕业季。",
     "她参加了冬季两项比赛。",
     "今年这两项开支都将增加。",
+    # a report named by its quarter; a fund term; a per-day frame
+    "公司披露的一季报显示业绩回暖。",
+    "该基金万份收益有所下降。",
+    "他一天能看完整本书。",
+    "下一步将扩大试点。",
 ]
 
 
