@@ -1,14 +1,15 @@
 """Throughput and memory of newsie's batch, beside JioNLP's time+money extraction, in one run.
 
-    python benchmarks/batch_speed.py [--articles DIR ...] [--repeat N] [--workers N]
+    python benchmarks/batch_speed.py [--articles DIR ...] [--repeat N] [--workers N] [--rounds N]
 
 Reads the articles (default: corpus/articles and, when present, ../shared/eval/dev/articles),
 repeats them to make a batch, and reports for newsie (the default pipeline, whose NER reads the
-clauses before speech cues whose speaker the rules cannot read; the NER reading every paragraph;
-rules only)
-articles/s, chars/s and chars/s per core with 1 and N workers, and peak resident memory per
-worker; and JioNLP's `extract_time` + `extract_money` chars/s on the same texts when jionlp is
-installed in this Python, measured before and after newsie (the machine's load drifts).
+clauses before speech cues whose speaker the rules cannot read; the NER reading every
+paragraph; rules only) articles/s, chars/s and chars/s per core with 1 and N workers, and peak
+resident memory per worker; and JioNLP's `extract_time` + `extract_money` chars/s on the same texts when jionlp is
+installed in this Python. The machine's load drifts, so the whole comparison runs in rounds
+(JioNLP, then every newsie run) and each ratio compares runs of the same round; the figures are
+medians over the rounds.
 Workers are forked from a process that has loaded the pipeline, so the figures are steady-state
 throughput; a real batch adds the loading (a few seconds) once per worker. Prints markdown.
 """
@@ -21,6 +22,7 @@ import logging
 import os
 import platform
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -82,40 +84,61 @@ def run_jionlp(texts: list[str]) -> float | None:
     return time.perf_counter() - start
 
 
+CONFIGS = (("newsie, full pipeline (default: NER on the clauses before speech cues)", True, "cues"),
+           ("newsie, NER on every paragraph (scope = all)", True, "all"),
+           ("newsie, rules only (--no-ner)", False, ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=Path, nargs="*",
                     default=[ROOT / "corpus" / "articles", ROOT.parent / "shared" / "eval" / "dev" / "articles"])
     ap.add_argument("--repeat", type=int, default=4)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="each round times JioNLP, then every newsie run; figures are medians over rounds")
     args = ap.parse_args()
     texts = load_texts(args.articles, args.repeat)
     chars = sum(map(len, texts))
     print(f"{len(texts)} articles, {chars:,} characters; {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+          f"{os.cpu_count()} cores, Python {platform.python_version()}; {args.rounds} rounds\n")
+    runs = [(label, ner, scope, workers) for label, ner, scope in CONFIGS for workers in sorted({1, args.workers})]
+    times: dict[tuple, list[float]] = {run: [] for run in runs}
+    mems: dict[tuple, float] = {run: 0.0 for run in runs}
+    ratios: dict[tuple, list[float]] = {run: [] for run in runs}
+    jio_times: list[float] = []
+    for _ in range(args.rounds):
+        # JioNLP and newsie in the same round, so that the ratio sees the same machine load
+        jio = run_jionlp(texts)
+        if jio is not None:
+            jio_times.append(jio)
+        for run in runs:
+            label, ner, scope, workers = run
+            seconds, mem = run_newsie(texts, workers, ner, scope)
+            times[run].append(seconds)
+            mems[run] = max(mems[run], mem)
+            if jio is not None:
+                ratios[run].append(jio / seconds)
     print("| run | workers | articles/s | chars/s | chars/s per core | peak MB per worker |")
     print("|---|---|---|---|---|---|")
-    jio_before = run_jionlp(texts)
-    rows = []
-    for label, ner, scope in (("newsie, full pipeline (default: NER on the clauses before speech cues)", True, "cues"),
-                              ("newsie, NER on every paragraph (scope = all)", True, "all"),
-                              ("newsie, rules only (--no-ner)", False, "")):
-        for workers in sorted({1, args.workers}):
-            seconds, mem = run_newsie(texts, workers, ner, scope)
-            rows.append((label, workers, seconds))
-            print(f"| {label} | {workers} | {len(texts) / seconds:.1f} | {chars / seconds:,.0f} | "
-                  f"{chars / seconds / workers:,.0f} | {mem:.0f} |", flush=True)
-    jio_after = run_jionlp(texts)
-    if jio_before is None:
+    for run in runs:
+        label, _, _, workers = run
+        seconds = statistics.median(times[run])
+        print(f"| {label} | {workers} | {len(texts) / seconds:.1f} | {chars / seconds:,.0f} | "
+              f"{chars / seconds / workers:,.0f} | {mems[run]:.0f} |")
+    if not jio_times:
         print("| JioNLP extract_time + extract_money | 1 | not installed | | | |")
         return
-    for when, jio in (("before", jio_before), ("after", jio_after)):
-        print(f"| JioNLP extract_time + extract_money ({when}) | 1 | {len(texts) / jio:.1f} | "
-              f"{chars / jio:,.0f} | {chars / jio:,.0f} | {peak_mb(resource.RUSAGE_SELF):.0f} |")
-    jio = (jio_before + jio_after) / 2
-    print(f"\nRatios against JioNLP's mean of the two runs ({chars / jio:,.0f} chars/s):\n")
-    for label, workers, seconds in rows:
-        print(f"- {label}, {workers} worker{'s' if workers > 1 else ''}: {jio / seconds:.2f}x")
+    jio = statistics.median(jio_times)
+    print(f"| JioNLP extract_time + extract_money | 1 | {len(texts) / jio:.1f} | {chars / jio:,.0f} | "
+          f"{chars / jio:,.0f} | {peak_mb(resource.RUSAGE_SELF):.0f} |")
+    print("\nJioNLP chars/s in each round: " + ", ".join(f"{chars / t:,.0f}" for t in jio_times))
+    print("\nRatio to JioNLP's chars/s in the same round (median, and each round):\n")
+    for run in runs:
+        label, _, _, workers = run
+        each = ", ".join(f"{r:.2f}" for r in ratios[run])
+        print(f"- {label}, {workers} worker{'s' if workers > 1 else ''}: "
+              f"**{statistics.median(ratios[run]):.2f}x** ({each})")
 
 
 if __name__ == "__main__":

@@ -178,7 +178,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"(?:(?P<rm>" + _alt("date_relative_months") + r")" + _S + r"(?P<d>" + _D + r")"
             r"|(?<![\dA-Za-z.\-/:月])(?P<d>\d{1,2})"
             r"|(?<![\d.月〇零○一二两三四五六七八九十百千万第每个几数前后近])(?P<d>" + _D_CN + r"))"
-            + _S + r"(?P<u>[日号])(?!内|以内|之内|间|常|期|程|志|报|记|语|益)"),
+            + _S + r"(?P<u>[日号])(?!内|以内|之内|间|常|期(?!间)|程|志|报|记|语|益)"),
         "decade": regex.compile(
             r"(?:(?P<c>上世纪|上个世纪|本世纪)|(?P<cn>1[5-9]|2[01]|十[五六七八九]|二十一?)世纪)?" + _S
             + r"(?<![\d.])(?P<d>[1-9]0|[二三四五六七八九]十)" + _S + r"年代"),
@@ -492,6 +492,10 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
     if g.get("mn"):
         n = _num(g["mn"])
         if not 2 <= n <= 11:
+            return None
+        if not has_year and pub is not None and (pub.month - n) % 12 > 2:
+            # a year-to-date period (前5个月) is reported soon after it ends; written long after
+            # (前两个月 in September) it counts the first months of something else: a duration
             return None
         return atom([y, 1, None], [y, n, None], "m", kind="mfirst")
     if g.get("part"):
@@ -1083,7 +1087,18 @@ def _cue(tx: _Text, s: int, e: int, name: str) -> bool:
     start = tx.last_before(_Text._CLAUSE_MARKS, s) + 1
     end = e + len(_clause_after(tx.t, e, 30))
     # t[start:e] + _clause_after(t, e, 30) is t[start:end]
-    return tx.has_any(lexicon.terms(name), start, end)
+    return _cue_around(tx, start, s, e, end, name)
+
+
+def _cue_around(tx: "_Text", start: int, s: int, e: int, end: int, name: str) -> bool:
+    """A cue word of NAME in t[start:s] or t[e:end], never one read across the date itself
+    (9月15日前: the 日前 there is no past cue); a verb suffix (了: date_cue_after_only) before
+    the date makes it the verb's object (决定了下半年的走势), not the time of a past happening."""
+    words = lexicon.terms(name)
+    if tx.has_any(words, e, end):
+        return True
+    after_only = lexicon.terms("date_cue_after_only")
+    return tx.has_any([w for w in words if w not in after_only], start, s)
 
 
 _CLAUSE_END = regex.compile(r"[，,。！？!?；;\n]")
@@ -1098,7 +1113,7 @@ def _own_clause_cue(tx: _Text, s: int, e: int, name: str) -> bool:
         start = sp.end()
     m = _CLAUSE_END.search(tx.t, e, e + 30)
     end = m.start() if m else min(len(tx.t), e + 30)
-    return tx.has_any(lexicon.terms(name), start, end)
+    return _cue_around(tx, start, s, e, end, name)
 
 
 def _comparison(t: str, s: int) -> bool:

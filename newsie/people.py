@@ -22,6 +22,7 @@ _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|�
 # 腾讯与阿里巴巴集团: two organisations (科技 is left out: 創新及科技局 is one bureau)
 _ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
+_BACK_PRONOUN = "其"  # 其信息部: the department of the organisation named just before
 _PRONOUN_ORGS = {"平台", "公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
 
 
@@ -38,7 +39,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "latin_name": regex.compile(r"[A-Z][a-zA-Z'\-]+(?:[ ·.][A-Z][a-zA-Z'\-]+){1,3}"),
         "translit_name": regex.compile(r"\p{Han}{1,6}·\p{Han}{1,8}"),
         # match() anchors these at the position given (regex's ^ would mean the string start)
-        "speech": regex.compile(rf"[^。！？!?；;\n]{{0,30}}?(?<!没有|未|不|没)(?:{verbs})|\s*[:：]\s*[“\"「]"),
+        "speech": regex.compile(rf"[^。！？!?；;\n]{{0,30}}?(?<!没有|未|不|没)(?<!(?:没有|未|不|没)(?:{verbs}))(?:{verbs})|\s*[:：]\s*[“\"「]"),
         "verb_now": regex.compile(rf"(?:{verbs})"),
         "not_given": regex.compile(rf"(?:{lexicon.alternation('not_given_names')})"),
         # 首席技术官（CTO）周景行; a screen name in quotes: 头部主播“满满”林小满
@@ -54,8 +55,13 @@ def _patterns() -> dict[str, regex.Pattern]:
         "de_intro": regex.compile(rf"的(?P<n>{surname}\p{{Han}}{{1,2}})"
                                   rf"(?=(?:[（(][^）)\n]{{1,6}}[）)])?(?:向|对|跟)?[^，。！？；\n]{{0,8}}?(?:{verbs})|是)"),
         # 从事机器人维修的孙博文 / 在张江上班的程序员陆一鸣: a description, then maybe what they are
-        "desc_intro": regex.compile(rf"(?:{lexicon.alternation('people_desc_leads')})[^，。！？；\n“”]{{1,24}}?的"
-                                    rf"(?:{lexicon.alternation('people_person_nouns')})?(?P<n>{surname}\p{{Han}}{{1,2}})"),
+        "desc_intro": regex.compile(rf"(?P<lead>{lexicon.alternation('people_desc_leads')})[^，。！？；\n“”]{{1,24}}?的"
+                                    rf"(?P<noun>{lexicon.alternation('people_person_nouns')})?(?P<n>{surname}\p{{Han}}{{1,2}})"),
+        # a sentence (no quote in it) with 是 in it, the title last: …NAME…，是…ORG的 | TITLE
+        "sentence_is": regex.compile(r"(?:^|(?<=[。！？\n]))(?P<s>[^。！？\n“”，]{2,30}，?)(?P<cop>是)[^。！？\n，]{2,30}$"),
+        "described_org": regex.compile(r"(?:^|(?<=[。！？，；\n的]))(?P<o>(?:(?!的)[\p{Han}A-Za-z0-9]){2,10})是一家"),
+        # 来自深圳的投资者刘峥…，“…”: a quote in the sentence that introduces the person
+        "quote_follows": regex.compile(r"[^。！？\n“”]{0,50}?[，：:]\s*[“「]"),
         "org_alias": regex.compile(r"[（(][A-Za-zＡ-Ｚａ-ｚ0-9０-９&\- \p{Han}]{1,30}[）)]$"),
         # 他笑着说 / 她坦言 opening a clause, a sentence or the words after a quote
         "follow_speaks": regex.compile(
@@ -229,11 +235,11 @@ def _after_kind(text: str, chunk: str) -> str:
                 or core in lexicon.terms("cities"):
             continue
         if "strict" in kinds[m.group()]:
-            if not _rx(r"[\p{Han}A-Za-z]{4,12}").fullmatch(desc) and text.count(rest) < 2:
+            if not _rx(r"[\p{Han}A-Za-z0-9]{4,12}").fullmatch(desc) and text.count(rest) < 2:
                 continue
-            if not _rx(r"[\p{Han}A-Za-z]{2,12}").fullmatch(desc):
+            if not _rx(r"[\p{Han}A-Za-z0-9]{2,12}").fullmatch(desc):  # B2C电商极速购
                 continue
-        elif not _rx(r"\p{Han}{0,6}").fullmatch(desc):
+        elif not _rx(r"[\p{Han}A-Za-z0-9]{0,6}").fullmatch(desc):  # B2C电商极速购
             continue
         return rest
     return chunk
@@ -242,6 +248,11 @@ def _after_kind(text: str, chunk: str) -> str:
 @lru_cache(maxsize=None)
 def _org_ending() -> regex.Pattern:
     return regex.compile(rf"(?:{lexicon.alternation('people_org_endings')})$")
+
+
+@lru_cache(maxsize=None)
+def _org_ending_tail() -> regex.Pattern:
+    return regex.compile(rf"(?<=\p{{Han}}{{2}})(?:{lexicon.alternation('people_org_endings')})(?P<tail>\p{{Han}}{{2,4}})$")
 
 
 def _field_start(o_text: str, cut: int, org_names: set[str]) -> int:
@@ -261,6 +272,14 @@ def _recent_org(text: str, entities: Sequence[tuple[int, int, str]], before: int
     spans = [(e, text[s:e]) for s, e, label in entities
              if label == "ORG" and floor <= s and e <= before and e - s >= 2 and text[s:e] not in not_orgs]
     return max(spans)[1] if spans else None
+
+
+def _described_org(text: str, before: int) -> str | None:
+    """The organisation a sentence just described before BEFORE (锦程织造是一家纺织企业，其…):
+    what 其 points back to when the NER did not find it."""
+    floor = max(text.rfind("\n", 0, before) + 1, before - 80)
+    found = list(_patterns()["described_org"].finditer(text, floor, before))
+    return found[-1].group("o") if found else None
 
 
 def _pronoun_org_len(text: str, end: int) -> int:
@@ -336,6 +355,24 @@ def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int]
     return None
 
 
+def _subject_before(text: str, lead: int, entities: Sequence[tuple[int, int, str]],
+                    counts: dict[str, int]) -> tuple[int, int] | None:
+    """The person a sentence is about when it says what they are after 是, with the title last
+    (沈某是一家平台“某某”的创始人 / 来自某地的贺某今年35岁，是某公司的创始人): the name opening
+    the sentence, or the NER's PERSON span before 是 in it."""
+    m = _patterns()["sentence_is"].search(text, max(0, lead - 60), lead)
+    if not m:
+        return None
+    start, cop = m.start("s"), m.start("cop")
+    spans = [(s, e) for s, e, label in entities if label == "PERSON" and start <= s and e <= cop
+             and _rx(r"\p{Han}{2,4}").fullmatch(text[s:e]) and text[s:e] not in lexicon.terms("not_names")]
+    first = name_at(text, start, counts)
+    if first and first[1] == cop and text[slice(*first)] not in lexicon.terms("not_names") \
+            and _rx(r"\p{Han}{2,3}").fullmatch(text[slice(*first)]):
+        spans.append(first)
+    return min(spans, default=None)
+
+
 def _anaphor_name(text: str, lead: int, entities: Sequence[tuple[int, int, str]],
                  counts: dict[str, int]) -> tuple[int, int] | None:
     """The person a 这位 before the title at LEAD points back to: the last name before it in the
@@ -390,7 +427,7 @@ def _speaks_untitled(text: str, name: str, p: dict, intro: int | None = None) ->
             continue  # 来自黄陂的钢筋工…告诉记者: someone else speaks
         if p["verb_now"].match(text, m.end()) or p["speech"].match(text[m.end():m.end() + 12]):
             return True
-        if m.start() == intro and p["follow_speaks"].match(text, m.end()):
+        if m.start() == intro and (p["follow_speaks"].match(text, m.end()) or p["quote_follows"].match(text, m.end())):
             return True
     return False
 
@@ -466,6 +503,8 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                 word = max((a for a in lexicon.terms("title_adjectives") if o_text.endswith(a)), key=len, default="")
                 if word and p["prefix"].search(o_text, 0, len(o_text) - len(word)):
                     title, o_text = word + title, o_text[: len(o_text) - len(word)]  # 通信行业|资深|分析师
+                elif word and word in lexicon.table("title_prefixes"):
+                    title, o_text = word + title, o_text[: len(o_text) - len(word)]  # 博研咨询|资深|分析师
                 else:
                     o_text = o_text[: adj.start()]
             pre = p["prefix"].search(o_text)
@@ -474,6 +513,11 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                     and not _DEPARTMENT.search(dept.group("tail")):
                 # 人力资源部|校园招聘负责人: a duty after the department belongs to the title
                 title, o_text = dept.group("tail") + title, o_text[: dept.start("tail")]
+            ending = None if pre or dept else _org_ending_tail().search(o_text)
+            if ending and not _ORG_WORD.search(ending.group("tail")) and not _kind_pattern().search(ending.group("tail")) \
+                    and not _DEPARTMENT.search(ending.group("tail")) and not _org_ending().search(ending.group("tail")):
+                # 观远咨询|终端研究总监: a function after a name that ends like one belongs to the title
+                title, o_text = ending.group("tail") + title, o_text[: ending.start("tail")]
             if pre:
                 cut = pre.start()
                 if "modifier" in lexicon.table("title_prefixes").get(pre.group(), ()) and cut >= 6 \
@@ -492,6 +536,9 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                 o_text = o_text[:alias.start()]
             org = (o_start, o_text) if len(o_text) >= 2 and o_text not in _PRONOUN_ORGS else None
             pronoun = max((w for w in _PRONOUN_ORGS if len(w) >= 2 and o_text.startswith(w)), key=len, default="")
+            if org and o_text.startswith(_BACK_PRONOUN) and _DEPARTMENT.search(o_text) and not _ORG_WORD.search(o_text):
+                recent = _recent_org(text, entities, o_start) or _described_org(text, o_start)
+                org = (None, recent) if recent else None
             if org and pronoun and _DEPARTMENT.search(o_text) and not _ORG_WORD.search(o_text, len(pronoun)):
                 org, company_dept = None, o_text[len(pronoun):]  # 该公司市场部副经理: the article's company
         lead = ts - (len(title) - len(m.group()))  # where the title starts, with its prefix
@@ -524,6 +571,12 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
         if span is None:
             before = org[0] if org else ts - _pronoun_org_len(text, ts)  # 任命谭振宇为公司总裁
             span = _name_before(text, before, counts)
+        if span is None and te < len(text) and text[te] in "，。；！？":
+            subject = _subject_before(text, lead, entities, counts)  # NAME今年35岁，是ORG的TITLE。
+            if subject:
+                span = subject
+                if org is None and text[lead - 1] == "的":
+                    org = _org_before(text, lead - 1)
         speaks = False
         if span is None:
             span = _anaphor_name(text, lead, entities, counts)  # 周靖…，这位源峰资本的合伙人告诉记者
@@ -578,13 +631,16 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
 
     for m in (*p["de_intro"].finditer(text), *p["desc_intro"].finditer(text)):
         span = name_at(text, m.start("n"), counts)
-        if span and m.re is p["desc_intro"] and span[1] - span[0] != 3:
-            continue  # 在最显眼的位置，并表示: after a description only a full three-character name
+        if span and m.re is p["desc_intro"] and span[1] - span[0] != 3 \
+                and not (span[1] - span[0] == 2 and (m.group("noun") or p["place_leads"].fullmatch(m.group("lead")))):
+            continue  # 在最显眼的位置，并表示: after a description only a full three-character name (or
+            # two after what the person is, 来自深圳的投资者刘峥, or where they live, 家住望京的孙悦)
         if span is None or any(taken[span[0]:span[1]]) or text[slice(*span)] in found:
             continue
         name = text[slice(*span)]
+        introduced = counts.setdefault(name, text.count(name)) == 1 and bool(p["follow_speaks"].match(text, span[1]) or p["quote_follows"].match(text, span[1]))
         if name in lexicon.terms("not_names") or text[span[0] + 1] in _start_stops() \
-                or any(e < len(text) and _rx(r"\p{Han}").match(text[e]) and text[e] not in _stop_chars()
+                or not introduced and any(e < len(text) and _rx(r"\p{Han}").match(text[e]) and text[e] not in _stop_chars()
                        for e in (x.end() for x in _rx(regex.escape(name)).finditer(text))):
             continue  # 的应用超过…: a word that runs on into others elsewhere
         if _speaks_untitled(text, name, p, intro=span[0]):

@@ -39,8 +39,9 @@ BIG = "".join(BIG_UNITS)
 # one number: Arabic (maybe with multipliers and more Arabic: 1億4000萬), or Chinese
 _N = (rf"(?:{ARABIC}(?:[{CN_UNIT_CLASS}]+(?:{ARABIC}[{BIG}千百])*)?"
       rf"|[{CN_SCAN_CLASS}]+(?:[点點][{CN_SCAN_DIGIT_CLASS}]+[{BIG}]*)?)")
-# 半 as a duration of its own: 不到半年, 半个月, 半小时 (not 上半年, 一年半, 两个半月)
-_HALF_DURATION = r"(?<![上下前后後大多个個0-9０-９])半(?=年(?![报報度])|个月|個月|小时|小時|个小时|個小時)"
+# 半 as a duration of its own: 不到半年, 半个月, 半小时, 半个多小时, 提前半年 (not 上半年, 前半年,
+# 一年半, 两个半月)
+_HALF_DURATION = r"(?<![上下后後大多个個0-9０-９])(?<!(?<!提)前)半(?=年(?![报報度])|个月|個月|个多月|個多月|小时|小時|个小时|個小時|个多小时|個多小時)"
 # the standard library's `re`: this pattern needs nothing of `regex`, and `re` scans a text with
 # it in about half the time (benchmarks/README.md)
 _CORE = re.compile(
@@ -463,6 +464,18 @@ def _term_like(text: str, s: int, e_num: str, end: int, unit: Optional[str]) -> 
     return term
 
 
+def _ordinal_session(text: str, s: int, end: int, unit: Optional[str]) -> bool:
+    """A numbered session of a term (十二届全国人大三次会议, 第十届理事会二次会议): N次会议 after a
+    届 in the same clause names the session, it counts nothing (qty_ordinal_sessions)."""
+    if unit is None or not any(text.startswith(w, end) for w in lexicon.terms("qty_ordinal_sessions")):
+        return False
+    head = text[max(0, s - 12):s]
+    cut = _CLAUSE_BREAK.search(head[::-1])
+    if cut:
+        head = head[len(head) - cut.start():]
+    return any(w in head for w in lexicon.terms("qty_ordinal_session_heads"))
+
+
 # ---------------------------------------------------------------- subject
 
 @lru_cache(maxsize=None)
@@ -592,6 +605,8 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
     elif g["halfu"]:
         um = _unit_at(text, e)  # the lookahead saw a time unit there
         value, (unit, kind), end = 0.5, _units()[um.group("unit")], um.end()
+        if "多" in um.group("unit"):  # 半个多小时
+            approx, qualifier = True, "多"
     elif g["pct"]:
         value = _value(g["pnum"])
         if value is None:
@@ -776,6 +791,8 @@ def _emit(text: str, q: dict) -> bool:
     if utext not in _unit_cues() and _date_like(text, s, num, num_end, None):
         return False  # (a unit that qty_unit_cues licenses has had its context checked: 为期四日)
     if _term_like(text, s, num, end, utext):
+        return False
+    if _ordinal_session(text, s, end, utext):
         return False
     digitless = not _has_digit(num)
     arabic = _is_arabic(num)
@@ -1064,6 +1081,8 @@ def _add_doublings(text: str, out: list[dict], skip_index: "_SkipIndex") -> list
             continue
         value = 2 ** _DOUBLING_N[m["n"]] if m["n"] else 2
         _, word, approx = _post_hedge(text, e, "multiple")  # 翻了一番还多, 翻了一番多
+        if not word:
+            _, word, approx = _pre_hedge(text, s)  # 大约翻了两番
         found.append({"text": m[0], "value": value, "value_max": None, "unit": "倍",
                       "subject": _subject(text, s, e, "multiple", None), "approx": bool(word and approx),
                       "qualifier": word, "span": [s, e]})

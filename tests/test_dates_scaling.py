@@ -80,9 +80,13 @@ def _plain_in_quote(t, s):
 
 
 def _plain_cue(t, s, e, name):
+    """A cue before the date (not a verb suffix such as 了) or after it in its clause, never one
+    read across the date itself."""
     start = max([t.rfind(c, 0, s) for c in "，,。！？；;\n"] + [-1]) + 1
-    clause = t[start:e] + dates._clause_after(t, e, 30)
-    return any(w in clause for w in dates.lexicon.terms(name))
+    before, after = t[start:s], dates._clause_after(t, e, 30)
+    after_only = dates.lexicon.terms("date_cue_after_only")
+    return any(w in after for w in dates.lexicon.terms(name)) or \
+        any(w in before for w in dates.lexicon.terms(name) if w not in after_only)
 
 
 def test_indexes_agree_with_plain_scans():

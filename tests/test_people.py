@@ -5,6 +5,24 @@ from newsie.people import find_people
 
 CASES = [
     # text, [(name, title, org, role)]
+    # a function after a name that ends like an organisation (咨询) belongs to the title
+    ("明川咨询汽车研究总监卢晓岚认为，销量会回升。", [("卢晓岚", "汽车研究总监", "明川咨询", "speaker")]),
+    # 董事局主席 is one title; attending without a speech is no speech
+    ("青禾集团董事局主席马若川出席了仪式，但没有发表演讲。", [("马若川", "董事局主席", "青禾集团", "mentioned")]),
+    # 其 + department: the organisation the sentence before described
+    ("来自宁波的海屿纺织是一家老牌企业，其技术部负责人庞立新说，效率提高了。",
+     [("庞立新", "负责人", "海屿纺织", "speaker")]),
+    # an adjective that is also a title prefix stays with the title, the org keeps its ending
+    ("远岫咨询资深分析师秦可凡认为，价格战难以持久。", [("秦可凡", "资深分析师", "远岫咨询", "speaker")]),
+    # a kind of organisation after a Latin/digit description; 竞争对手 before a name
+    ("O2O电商快鲸购创始人兼CEO聂远航表示，快鲸购将全面降价。", [("聂远航", "创始人兼CEO", "快鲸购", "speaker")]),
+    ("竞争对手云梯商城执行副总裁隋立冬回应称，价格更低。", [("隋立冬", "执行副总裁", "云梯商城", "speaker")]),
+    # the title after 是 in the person's own sentence
+    ("彭思远是一家交易平台“链桥”的创始人。他表示，平台暂停交易。", [("彭思远", "创始人", "链桥", "speaker")]),
+    # untitled people: a long description, a person noun with a two-character name, a place they live
+    ("在一家连锁超市负责采购的钱文斌专程赶来。他告诉记者，订单多了。", [("钱文斌", None, None, "speaker")]),
+    ("来自杭州的投资者莫岚上月买了两个项目，“亏了一半。”他说。", [("莫岚", None, None, "speaker")]),
+    ("家住上海徐汇的梁悦原打算买冰箱，“还是等等再说。”", [("梁悦", None, None, "speaker")]),
     # a title after the name: NAME是ORG的TITLE
     ("韩露是远景研究院的高级分析师，她认为需求会回暖。", [("韩露", "高级分析师", "远景研究院", "speaker")]),
     # a law firm, then 律师

@@ -338,6 +338,14 @@ PATTERN_CASES = [
     ("新规发布后一到三个月内执行。", [("一到三个月", 1, 3, "个月", False, None)]),
     # 一天/一年 + a modal is a rate frame ("per day"); the count after it stays
     ("客服一天要接八十个电话。", [("八十个", 80, None, "个", False, None)]),
+    # 提前半年 (not 前半年), 半个多小时 hedged by 多, the measure word 盘, the session name
+    # 届…N次会议, a hedge right before 翻了两番
+    ("新线比计划提前半年通车。", [("半年", 0.5, None, "年", False, None)]),
+    ("她在展台前排了半个多小时。", [("半个多小时", 0.5, None, "小时", True, "多")]),
+    ("他和教练下了三盘围棋。", [("三盘", 3, None, "盘", False, None)]),
+    ("市第九届人大五次会议今天闭幕。", []),
+    ("这个协会去年开了五次会议。", [("五次", 5, None, "次", False, None)]),
+    ("五年来用户规模约翻了两番。", [("五年", 5, None, "年", False, None), ("翻了两番", 4, None, "倍", True, "约")]),
 ]
 
 
