@@ -167,7 +167,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         r"(?P<fest>" + fest + r")",
     ])
     lead = r"(?<![\d.〇零○一二两三四五六七八九十百千万第每个几数])"
-    composite = lead + r"(?:" + year + _S + r"(?:" + body + r")?|(?:" + body + r"))"
+    composite = lead + r"(?:" + year + _S + r"(?:(?:的(?=" + fest + r"))?(?:" + body + r"))?|(?:" + body + r"))"
     return {
         "numeric": regex.compile(
             r"(?<![\d.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[.\-/]\d)"),
@@ -526,6 +526,11 @@ def _composite(m, t: str, pub: Date | None, tw: bool = False) -> _Atom | None:
                  extra={"rel": rel_year})
 
 
+# 以前, 之前, 此前, 目前 (not 从: 从前一日的3299元): 前 ends a word there (以前一天…), it begins no 前一天
+_QIAN_WORD_LEADS = frozenset("以之此目提先")
+# 春节前, 元旦前后, 春节之前: the time around a festival (not 春节前夕, 春节前两天, 春节前期)
+_FEST_AROUND = regex.compile(r"(前后|前後|之前|前)(?![夕一二两兩三四五六七八九十几幾0-9０-９天日周週个個期])")
+
 # what before a bare part of a year that begins with 年 (年内, 年底) makes 年 a count of years
 _PART_YEAR_COUNT = frozenset("半多余几数来近")
 
@@ -668,9 +673,45 @@ def _festival(m, t, y, has_year, pub, s, e) -> _Atom | None:
         if word:  # 国庆期间: the public holiday that starts on the festival
             b = [y, int(row[3][:2]), int(row[3][3:])]
             e = fe + len(word)
+    around = _FEST_AROUND.match(t, fe) if e == fe and a == b else None
+    if around and not has_year and pub is not None and (pub - _dt.date(*a)).days > 183:
+        # 元旦前后 written in November: the coming festival, not the one long past
+        return _around_atom(m, t, a[0] + 1, pub, s, fe, around)
+    if around and (has_year or around.group(1) in ("前后", "前後")):
+        # (a bare 五一前 is read as the festival itself: a deadline "by May Day")
+        return _around_atom(m, t, a[0], pub, s, fe, around, has_year)
+    around = None
     if e == fe:
         e += len(_festival_day_word(t, fe) or "")  # 七夕当天: the compound names the festival day
     return _Atom(s, e, a, b, "d", year_given=has_year, kind="fest")
+
+
+def _around_atom(m, t, y, pub, s, fe, around, has_year=False) -> _Atom | None:
+    """今年春节前 / 元旦前后: the weeks before (and after) the festival of year Y, at month
+    precision: its own month (前), or the months half a month either side of it (前后). With no
+    year to place it in (no publication date), there is no period to give."""
+    if y is None:
+        return None
+    row = _festivals()[m.group("fest")]
+    if row[0].startswith("lunar:"):
+        md = row[0][6:]
+        if md == "eve":
+            ny = _lunar_to_solar(y, 1, 1)
+            day = ny - _dt.timedelta(days=1) if ny else None
+        else:
+            day = _lunar_to_solar(y, int(md[:2]), int(md[3:]))
+    elif row[0].startswith("nth:"):
+        return None
+    else:
+        day = _dt.date(y, int(row[0][:2]), int(row[0][3:]))
+    if day is None:
+        return None
+    if around.group(1) in ("前后", "前後"):
+        lo, hi = day - _dt.timedelta(days=15), day + _dt.timedelta(days=15)
+    else:
+        lo = hi = day
+    return _Atom(s, around.end(), [lo.year, lo.month, None], [hi.year, hi.month, None], "m",
+                 year_given=True if has_year else False, kind="fest")
 
 
 # a festival followed by its date in brackets: 七夕（8月20日）, 元宵节(2月26日)
@@ -872,7 +913,9 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
             off, check = days[m["w"]]
             if check == "deictic" and not _deictic_ok(tx, m.start(), m.end()):
                 continue
-            cands.append(_with_bracket_day(t, _day_atom(m.start(), m.end(), pub + _dt.timedelta(days=off))))
+            e = m.end()  # 今天上午: the time of day goes with the word, as written in the gold
+            e += next((len(w) for w in lexicon.terms("date_time_of_day") if t.startswith(w, e)), 0)
+            cands.append(_with_bracket_day(t, _day_atom(m.start(), e, pub + _dt.timedelta(days=off))))
         short = {k: int(v[0]) for k, v in lexicon.table("date_short_days").items()}
         for m in P["shortday"].finditer(t):
             cands.append(_day_atom(m.start(), m.end(), pub + _dt.timedelta(days=short[m["w"]])))
@@ -943,6 +986,8 @@ def _atoms(t: str, pub: Date | None, tx: _Text | None = None) -> list[_Atom]:
         off, check = _offsets("date_anaphoric_days")[m["w"]]
         if t[m.start() - 1:m.start()] in _CLOCK_SPAN or (check == "placed" and not _placed(t, m.start(), m.end())):
             continue  # 22点至次日6点: the end of a span of hours
+        if m["w"][:1] == "前" and t[m.start() - 1:m.start()] in _QIAN_WORD_LEADS:
+            continue  # 以前一天跑下来: 前 ends the word 以前, no day before another
         if _service_time(t, m.start(), m.end()):
             continue  # 最快次日即可送达: a delivery time, not a day of the story
         e = m.end()

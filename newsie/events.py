@@ -19,7 +19,7 @@ from .numbers import _rx, parse_chinese
 
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
 _PLACE_VERBS = (r"(?:隆重|盛大|正式|如期|顺利|順利)?(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|开展|開展|拉开帷幕|"
-                r"拉開帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|閉幕|收官|开赛|開賽|启动|啟動|开启|開啟|上演|登场|登場)")
+                r"拉開帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|閉幕|收官|开赛|開賽|打响|打響|启动|啟動|开启|開啟|上演|登场|登場)")
 _MAX_SENTENCES = 50  # context read per event: enough for any article, bounded for huge inputs
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -62,6 +62,7 @@ def _patterns(lang: str = "zh") -> dict:
         "known_table": known,
         "leading_edition": regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|第[\p{Han}0-9]{1,4}[届屆次期])+"),
         "determiner": regex.compile(rf"^(?:{lexicon.alternation('event_determiners', lang)})"),
+        "lead_word": regex.compile(rf"^(?:{lexicon.alternation('event_lead_words', lang)})"),
         "determiners": frozenset(lexicon.terms("event_determiners", lang)),
         "breaks": breaks,
         "conjunctions": frozenset(lexicon.terms("event_conjunctions", lang)),
@@ -82,6 +83,8 @@ def _patterns(lang: str = "zh") -> dict:
         "other_edition": regex.compile(r"(?:下一?届|上一?届|往届|历届|歷屆|下一?屆|上一?屆|明年的|去年的)$"),
         "anaphor": regex.compile(rf"(?:本次|本届|此次|这次|这届|该|今年的|(?<=^|[。，；！？\n]))(?:{heads})"),
         "not_event_date": regex.compile(r"(?:截至|截止|截止到|较|比|同比)$"),
+        # 春节前推出 / 9月底之前: a deadline before the day, not a day the event is held
+        "before_tail": regex.compile(r"(?:之前|以前|前(?![往来來去]))"),
         "closing": regex.compile(r"\s*(?:上午|下午|晚上|晚间|中午)?\s*(?:将|將|正式)?(?:闭幕|閉幕|结束|結束|落幕)"),
         "closes_later": regex.compile(r"[^，,。；;！？!?\n]{0,30}?(?:落下帷幕|落幕|闭幕|閉幕|收官|圆满结束|圓滿結束)"),
         "until": regex.compile(r"(?:持续|延续|举办|进行|开放)?(?:至|到)$"),
@@ -177,6 +180,7 @@ def _trim_name(raw: str, p: dict) -> str | None:
     # only a generic head, which the checks below drop
     if breaks:
         name = name[breaks[-1] + 1:]
+    name = p["lead_word"].sub("", name)  # 据…大会组委会介绍: a preposition, not the name
     name = p["leading_edition"].sub("", name)
     if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return None
@@ -442,7 +446,8 @@ def _attach_context(text: str, event: dict, dates: Sequence[dict], skip, p: dict
     # a cut-off (截至今年9月底) or a comparison base (较去年底) dates a figure, not the event
     in_sentences = [d for d in in_sentences if not p["not_event_date"].search(text, max(0, d["span"][0] - 3),
                                                                              d["span"][0])
-                    and not p["dateline"].match(text, d["span"][1])]
+                    and not p["dateline"].match(text, d["span"][1])
+                    and not p["before_tail"].match(text, d["span"][1])]
     # a closing day (今天…闭幕) or an until day (延长开放至本周日) ends the event: it opens no earlier
     closing = [d for d in in_sentences if _closes(text, d, p) or _until(text, d, p)]
     opening_pool = [d for d in in_sentences if d not in closing]

@@ -18,6 +18,8 @@ _ORG_BACK = 24  # how far before a title an organisation name may start
 _ORG_STOP = ("对话", "专访", "采访", "邀请", "包括", "其中", "以及", "作为", "担任", "出任", "兼任", "时任", "现任", "成为",
              "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
 _ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
+# 安盾负责产品的副总裁: a duty after the organisation belongs to the title, not the name
+_DUTY = regex.compile(r"(?<=[\p{Han}A-Za-z0-9]{2})(?:负责|負責|分管)\p{Han}{1,8}$")
 _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
 # 腾讯与阿里巴巴集团: two organisations (科技 is left out: 創新及科技局 is one bureau)
 _ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
@@ -44,6 +46,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "not_given": regex.compile(rf"(?:{lexicon.alternation('not_given_names')})"),
         # 首席技术官（CTO）周景行; a screen name in quotes: 头部主播“满满”林小满
         "title_alias": regex.compile(r"[（(][A-Za-z]{2,8}[）)]|[“「\"][^”」\"\n]{1,8}[”」\"]"),
+        "title_end": regex.compile(rf"{title}$"),
+        "title_follower": regex.compile(rf"(?:{lexicon.alternation('people_title_followers')})"),
         "prefix": regex.compile(rf"(?:{lexicon.alternation('title_prefixes')})$"),
         "adjective": regex.compile(rf"(?:\p{{Han}}{{0,2}}(?:{lexicon.alternation('title_adjectives')}))$"),
         "quoted_by": regex.compile(r"(?:据|听)$"),
@@ -195,6 +199,9 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     alias = _patterns()["org_alias"].search(chunk)  # 斯卡恩电视台（Skarn TV）|技术主管: the alias ends the name
     if alias and alias.start() >= 2:
         chunk = chunk[:alias.start()]
+    duty = _DUTY.search(chunk)
+    if duty:
+        chunk = chunk[:duty.start()]
     if chunk.endswith(("为", "是")):  # 第一作者为博士生郭沐阳: a copula, no organisation
         return None
     if len(chunk) < 2 or chunk in _PRONOUN_ORGS or chunk in lexicon.terms("people_not_orgs"):
@@ -349,6 +356,8 @@ def _name_before(text: str, end: int, counts: dict[str, int]) -> tuple[int, int]
         s = end - 1 - length
         if s < 0:
             continue
+        if _patterns()["title_end"].search(text, max(0, s - 8), s + 1):
+            continue  # 律师程远（: 师 ends the title 律师, no surname
         span = name_at(text, s, counts)
         if span and span[1] == end - 1:
             return span
@@ -492,6 +501,8 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
     title_spans = []
     for m in p["title"].finditer(text):
         ts, te = m.span()
+        if p["title_follower"].match(text, te):
+            continue  # 律师事务所: the title word names the firm
         title_spans.append((ts, te))
         title = m.group()
         org = _org_before(text, ts)
@@ -525,6 +536,12 @@ def find_people(text: str, entities: Sequence[tuple[int, int, str]] = ()) -> lis
                         and not _ORG_WORD.search(o_text[cut - 2:cut]) and not _kind_pattern().search(o_text[cut - 2:cut]):
                     cut = _field_start(o_text, cut, org_names)  # 顺捷快递|陕西区域负责人: the region
                 title, o_text = o_text[cut:] + title, o_text[:cut]  # or field goes with 区域 / 行业
+                if "modifier" in lexicon.table("title_prefixes").get(pre.group(), ()) and o_start > 0 \
+                        and text[o_start - 1] == "的" and not _ORG_WORD.search(o_text):
+                    # 睿观研究院的支付行业首席分析师: the field goes with the title, the firm stands before 的
+                    firm = _org_before(text, o_start - 1)
+                    if firm:
+                        title, (o_start, o_text) = o_text + title, firm
                 more = p["prefix"].search(o_text)
                 while more:  # 奥拓|全球|市场营销副总裁: prefixes in a row all go to the title
                     title, o_text = o_text[more.start():] + title, o_text[:more.start()]

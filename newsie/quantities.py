@@ -72,6 +72,7 @@ _RANGE_SEP = regex.compile(r"\s?(?:到|至|~|～|-|－|—{1,2}|–)\s?")
 _CLAUSE_BREAK = regex.compile(r"[，,。；;：:！!？?\n\r（）()“”\"「」『』《》【】…、]")
 _SENTENCE_BREAK = regex.compile(r"[。；;！!？?\n\r]")
 _LATIN = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -98,7 +99,7 @@ def _unit_re() -> regex.Pattern:
     no_prefix = lexicon.trie_alternation(_prefixed_units())
     mult = rf"(?:(?!{no_prefix})[{BIG}])*" if no_prefix else rf"[{BIG}]*"  # 100兆瓦: 兆 begins the unit
     return regex.compile(
-        rf"(?P<space>[ \u00a0]?)(?P<inside>多|余|餘)?(?P<mult>{mult})"
+        rf"(?P<space>[ \u00a0]?)(?P<inside>多|余|餘|(?<=[0０十百千万萬])[来來])?(?P<mult>{mult})"
         rf"(?P<unit>{lexicon.alternation('qty_units')})?")
 
 
@@ -156,7 +157,7 @@ def _licensed(text: str, s: int, num: str, end: int, utext: str) -> bool:
 @lru_cache(maxsize=None)
 def _unit_starts() -> frozenset[str]:
     """Every character a non-empty ``_unit_re`` match can start with."""
-    return frozenset(" \u00a0多余餘" + BIG) | {form[0] for form in _units()}
+    return frozenset(" \u00a0多余餘来來" + BIG) | {form[0] for form in _units()}
 
 
 class _NoUnit:
@@ -392,14 +393,14 @@ def _exclude_width() -> int:
     return max(map(len, _exclude_words()))
 
 
-def _in_excluded_word(text: str, s: int, e: int) -> bool:
+def _in_excluded_word(text: str, s: int, e: int, ustart: Optional[int] = None) -> bool:
     """Whether the quantity at S starts inside a listed non-quantity word (百度, 万一, 三只松鼠,
     三番五次); a word that begins after S is part of the number (43.6万分, 两万一千)."""
     width = _exclude_width()
     lo = max(0, s - width + 1)
     for m in _exclude_re().finditer(text, lo, min(len(text), s + width), overlapped=True):
-        if m.start() <= s < m.end():
-            return True
+        if m.start() <= s < m.end() and not (ustart is not None and ustart < m.end() < e):
+            return True  # (a unit that begins inside the word and runs past it: 十分钟 is no 十分)
     return False
 
 
@@ -654,13 +655,16 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
     # unit, with a multiplier or inside hedge before it (半年 has read its unit already)
     um = _NoUnit(end) if g["halfu"] else _unit_at(text, end)
     mult, inside, utext = um.group("mult"), um.group("inside"), um.group("unit")
+    if inside in ("来", "來") and not (mult or utext):
+        um = _NoUnit(end)  # 从1000来看: 来 hedges a round number only before a measure word (二十来单)
+        mult, inside, utext = None, None, None
     if (mult or utext or inside) and um.group("space") and not _is_arabic(num_text):
         return None
     if um.group("space") and not (mult or utext):
         um = None
     uend = um.end() if um is not None else end
     if um is not None and utext and (
-            (_latin_unit(utext) and _LATIN.match(text[uend:uend + 1]))  # 5Gbps is a unit, 5Gxx is not
+            (_latin_unit(utext) and _LATIN_OR_DIGIT.match(text[uend:uend + 1]))  # 5Gbps is a unit, 5Gxx, 5V5 are not
             or _unit_word_at(text, uend - len(utext), utext)  # 3分会场, 100万发放
             or not _licensed(text, s, num_text, uend, utext)):  # 三期工程, 1080P
         uend -= len(utext)
@@ -709,7 +713,7 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
     # ranges: 18到45岁, 10-15万, 5000-7000元, 14.58万~15.98万元
     if value_max is None and g["num"] and not g["pre"]:
         rm = _RANGE_SEP.match(text, end)
-        if rm and not _rx_search(r"从", text[_clause_start(text, s):s]):
+        if rm and not _rx_search(r"从(?!.*(?:起|开始|開始))", text[_clause_start(text, s):s]):
             m2 = _CORE.match(text, rm.end())
             if m2 and m2.group("num") and not m2.group("pre"):
                 v2 = _value(m2.group("num"))
@@ -765,7 +769,7 @@ def _emit(text: str, q: dict) -> bool:
     if g["half"] or g["halfu"] or g["pct"] or g["den"] is not None or g["fa"]:
         return not (s > 0 and text[s - 1] == "第")
     if not (unit is not None or kind is not None or q["mult"] or any(c in BIG for c in num)
-            or g["pre"] or q["approx"] or _is_arabic(num)):
+            or g["pre"] or q["approx"] or _is_arabic(num) or _hedged_round(text, s, num)):
         return False  # a Chinese numeral with nothing to count: 一直, 三星
     if _is_arabic(num) and unit is None and kind is None and not q["mult"] \
             and not any(c in BIG for c in num) and q["value_max"] is None \
@@ -773,13 +777,13 @@ def _emit(text: str, q: dict) -> bool:
         return False  # a bare figure inside a name or code: 骁龙888, 618
     if unit is None and kind is None and utext is None and not q["mult"] and not g["pre"] \
             and not q["approx"] and not any(c in BIG for c in num) \
-            and not _bare_figure_ok(text, s, end, num, q["value_max"]):
+            and not _bare_figure_ok(text, s, end, num, q["value_max"]) and not _hedged_round(text, s, num):
         # only the last rules below (_bare_figure_ok) can accept a figure with no unit,
         # multiplier or hedge: when they do not, the answer is no without the checks between
         return False
     if g["pre"] in ("几", "幾"):
         return False  # 几千万: 几 names no number (GUIDELINES: 几个, words with no number)
-    if _in_excluded_word(text, s, end):
+    if _in_excluded_word(text, s, end, end - len(utext) if utext else None):
         return False
     if utext == "起" and text[end:end + 1] in ("售", "步", "价"):
         return False  # Mate 20起售价: 起 starts 起售价, it is not the measure word 起 (incidents)
@@ -812,10 +816,14 @@ def _emit(text: str, q: dict) -> bool:
             return False  # 明年将是关键一年: "a year that is…", no span of time
         if kind == "time" and q["value_max"] is None and text.startswith(_rate_frame_after(), end):
             return False  # 一天能轮到七八个, 一天要开五六个会: "per day" (每天), no span of time
+        if kind in ("measure", "time") and q["value_max"] is None and _PRICE_BEFORE.search(text, max(0, s - 3), s):
+            return False  # 1分钱一斤, 5元一小时: a price per unit, no amount of it
     # 这两项, 那三款: a demonstrative before a small count points back to things named before,
     # unless it sums up a list right before it in its clause (华数、百视通和优朋普乐这3家)
     if s > 0 and text[s - 1] in "这這那" and kind == "count" and len(num) == 1 and not q["mult"] \
-            and q["value_max"] is None and not g["pre"] and not _APPOSITION.search(text, max(0, s - 32), s - 1):
+            and q["value_max"] is None and not g["pre"] and not _APPOSITION.search(text, max(0, s - 32), s - 1) \
+            and not text.endswith(_demonstrative_object_leads(), 0, s - 1):
+        # (装着这两款软件, 对于这三条: the demonstrative phrase is an object and is counted)
         return False
     if num in ("二", "貳", "贰") and not q["mult"] and q["value_max"] is None:
         return False  # 二次开发, 二元: a count is written 两
@@ -843,18 +851,35 @@ def _emit(text: str, q: dict) -> bool:
         return True
     if q["mult"] or any(c in BIG for c in num):
         if digitless and len(num) == 1 and not g["pre"]:
-            return False  # 万 alone: 万物
+            # 万 alone: 万物; after a hedge it is a round number (逾百商户, 近千人, 超万家)
+            return _hedged_round(text, s, num)
         return True
     if g["pre"]:
         return True
-    if q["approx"]:
+    if q["approx"] or _hedged_round(text, s, num):
         return True
     return _bare_figure_ok(text, s, end, num, q["value_max"])
+
+
+def _hedged_round(text: str, s: int, num: str) -> bool:
+    """A lone 百/千/万/亿 after a hedge is a round number (逾百商户, 近千人, 超万家)."""
+    return num in _LONE_ROUND and bool(_pre_hedge(text, s)[2])
 
 
 @lru_cache(maxsize=None)
 def _emphatic_after() -> tuple[str, ...]:
     return lexicon.terms("qty_emphatic_after")
+
+
+@lru_cache(maxsize=None)
+def _demonstrative_object_leads() -> tuple[str, ...]:
+    return lexicon.terms("qty_demonstrative_object_leads")
+
+
+# a lone 百/千/万/亿 counted after a hedge (逾百, 近千, 超万)
+_LONE_ROUND = frozenset("百千万萬亿億")
+# a price right before 一 + unit: 1分钱一斤, 2元一个 (money written before the per-unit)
+_PRICE_BEFORE = regex.compile(r"(?:[0-9０-９一二两兩三四五六七八九十百千万萬]|几)(?:元|块|塊|角|毛|分钱|分錢|钱|錢)$")
 
 
 @lru_cache(maxsize=None)
@@ -920,12 +945,18 @@ def _bare_figure_ok(text: str, s: int, end: int, num: str, value_max) -> bool:
         bound = _rx_match(r"以下|以上|以内|以內|左右|上下", text[end:end + 2])  # PUE降到1.3以下。
         after_at = end + (len(bound.group()) if bound else 0)
         after = text[after_at:after_at + 1]
-        if _rx_search(r"(?:达到|达到了|为|是|至|到|有)$", before) and (after == "" or after in "，,。；;、") \
+        if _rx_search(r"(?:达到|达到了|为|是|至|到|到了|有)$", before) and (after == "" or after in "，,。；;、") \
                 and not _rx_fullmatch(r"[0-9]+\.0", num):
             return True
+        if bound and before.endswith("在") and (after == "" or after in "，,。；;、"):
+            return True  # 控制在1.2以下，: a bound after 在
+        if before.endswith("从") and "." in num and _FROM_TO_FIGURE.match(text, end):
+            return True  # PUE从1.45降到了1.18: the figure a change starts from
     return False
 
 
+# 从1.45降到了1.18: a change verb (or none) and 到/至 before another figure
+_FROM_TO_FIGURE = regex.compile(r"(?:降|升|提高|提升|增加|减少|減少|下降|上升|增长|增長|回落|涨|漲|跌)?(?:到|至)了?[0-9０-９]")
 _G_SIGN, _G_PRE, _G_NUM = (_CORE_NAMES.index(n) for n in ("sign", "pre", "num"))
 _PLAIN_FIGURE = regex.compile(r"[0-9０-９][0-9０-９,.．]*")
 
@@ -981,6 +1012,9 @@ def find_quantities(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[dic
         if q["value_max"] is None and isinstance(q["value"], (int, float)):
             if q["kind"] == "time" and text.startswith("半", end):
                 q["value"], end = q["value"] + 0.5, end + 1  # 一年半, 一天半: and a half
+            elif q["unit"] in _half_after_units() and text.startswith("半", end) \
+                    and not text.startswith(_HALF_WORDS, end):
+                q["value"], end = q["value"] + 0.5, end + 1  # 7目半, 三斤半: and a half
             elif q["unit"] == "个" and (half := _HALF_UNIT.match(text, end)):
                 q["value"], q["unit"], end = q["value"] + 0.5, _HALF_UNITS[half.group(1)], half.end()  # 两个半月
         # hedges around it
@@ -1064,6 +1098,12 @@ def _loose_pair(a: dict, b: dict) -> bool:
         and not _is_arabic(a["text"]) and not _is_arabic(b["text"])
 
 
+@lru_cache(maxsize=None)
+def _half_after_units() -> frozenset[str]:
+    return frozenset(lexicon.terms("qty_half_after_units"))
+
+
+_HALF_WORDS = ("半价", "半價", "半年", "半个", "半個", "半天", "半小时", "半小時", "半月")
 _HALF_UNITS = {"月": "个月", "小时": "小时", "小時": "小时", "钟头": "小时", "鐘頭": "小时", "星期": "周"}
 _HALF_UNIT = regex.compile(r"半(月|小时|小時|钟头|鐘頭|星期)")
 

@@ -79,7 +79,7 @@ def _compiled() -> dict[str, regex.Pattern]:
             from_line=regex.compile(r"本文来自(?:微信公众号|公众号|微博)?[“\"「《]?(?P<o>[^”\"」》（(，,。\s]{2,20})"),
             exclusive=regex.compile(r"本文系(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家|原创|授权)"),
             # 雷锋网原创文章，未经授权禁止转载 (at the end of the article)
-            original=regex.compile(r"(?m)(?:^|[。！\s])(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家)?原创(?:文章|稿件|内容)[，,。；;]?\s*"
+            original=regex.compile(r"(?m)(?:^|[。！\s])(?:本文(?:为|為|系|是))?(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)(?:独家)?原创(?:文章|稿件|内容)[，,。；;]?\s*"
                                    r"(?:未经|未經|转载|轉載|如需)"),
             # 雷锋网(公众号：雷锋网)按： an editor's note signed by the outlet
             note=regex.compile(r"(?m)^[ \t　]*(?P<o>[\p{Han}A-Za-z0-9]{2,12}?)\s*(?:[（(](?:微信)?公众号[：:][^）)\n]{1,20}[）)])?\s*按[：:]"),

@@ -209,6 +209,14 @@ def test_a_stated_closing_day_ends_an_event_that_opened_on_a_weekend():
      {"name": "2016届毕业生春季双选会", "venue": "星河体育馆", "start": "2015-05-02", "end": "2015-05-02"}),
     ("下周二，中心还将在人才市场大厦举办星河春季人才招聘会。", REF,
      {"name": "星河春季人才招聘会", "venue": "人才市场大厦", "start": "2015-05-05"}),
+    # 据 before a name is a preposition, not part of it
+    ("据星河开发者峰会组委会介绍，峰会于5月8日在杭州开幕。", REF,
+     {"name": "星河开发者峰会", "city": "杭州", "start": "2015-05-08"}),
+    # 打响 places the event
+    ("星河电竞挑战赛总决赛昨晚在星河体育中心打响。", REF,
+     {"name": "星河电竞挑战赛总决赛", "venue": "星河体育中心"}),
+    # a day followed by 前 is a deadline, not a day the event is held
+    ("平台计划在5月20日前推出“星河购物节”。", REF, {"name": "星河购物节", "start": None, "end": None}),
 ])
 def test_event_fields(text, ref, expected):
     [event] = events_of(text, ref)
@@ -224,6 +232,11 @@ def test_event_fields(text, ref, expected):
     "公司计划把这套直播方案推向职业联赛和演唱会。",        # 推向 + a generic league: a clause
     "“关键环节”决定了成败。",                              # 环节 holds 节 but names nothing
     "今年的“七夕节”，平台推出了情侣套餐。",                # a quoted holiday is a date, not an event
+    "为了拿到发布会的门票，他排了三个小时队。",            # 拿到 + a bare head: a verb's object
+    "星河战队上单选手王浩当选总决赛最有价值选手。",        # 当选 + a bare head: a clause
+    "赛后新闻发布会上，主教练回答了提问。",                # a generic press conference after a match
+    "场馆外的粉丝嘉年华吸引了上千人。",                    # a generic fan carnival
+    "据星河职业联赛官方统计，观赛人数创新高。",            # a league is no event
 ])
 def test_more_not_events(text):
     assert events_of(text) == []

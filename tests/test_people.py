@@ -176,6 +176,16 @@ CASES = [
     # a screen name in quotes between the title and the name
     ("平台头部主播“小鹿”陈晓鹿说，退货率下降了。", [("陈晓鹿", "头部主播", None, "speaker")]),
     ("雷霆战队打野选手吴昊说，对手很强。", [("吴昊", "打野选手", "雷霆战队", "speaker")]),
+    # a title and its firm in brackets after the name: 律师 of 律师事务所 names the firm
+    ("律师林涛（上海正言律师事务所合伙人）认为，条款无效。", [("林涛", "律师", "上海正言律师事务所", "speaker")]),
+    # a duty (负责产品的) between the organisation and the title is no part of the organisation
+    ("平台发布了新版本。周凯是云帆负责市场的副总裁，他表示，用户增长很快。",
+     [("周凯", "副总裁", "云帆", "speaker")]),
+    # ORG的FIELD行业TITLE: the field goes with the title, the firm stands before 的
+    ("市场继续升温。赵宁是远见研究院的电商行业首席分析师，她认为，竞争会加剧。",
+     [("赵宁", "电商行业首席分析师", "远见研究院", "speaker")]),
+    # a surname + 师傅 is a form of address, no full name
+    ("司机王师傅说，最近单子少了。", []),
 ]
 
 

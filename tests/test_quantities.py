@@ -554,3 +554,41 @@ def test_linear_time(text):
     t0 = time.time()
     find_quantities(text)
     assert time.time() - t0 < 10
+
+
+# Patterns from the c86–c94 blind articles, in invented sentences; values worked out by hand.
+BLIND_PATTERN_CASES = [
+    ("超百企业参展。", [("百", 100, None, None, True, "超")]),  # a hedge + 百 alone, no measure word
+    ("早市上2元一斤萝卜。", [("2元", 2, None, "元", False, None)]),  # 一斤 after a price: per 斤
+    ("从下月起运费上调一到两成。", [("一到两成", 10, 20, "%", False, None)]),  # 从…起 is no 从A到B
+    ("我们试用了这三款耳机。", [("三款", 3, None, "款", False, None)]),  # an object after 了
+    ("这位棋手执白贴6目半。", [("6目半", 6.5, None, "目", False, None)]),
+    ("这盘棋双方共弈150手。", [("150手", 150, None, "手", False, None)]),
+    ("三局比赛都在周末进行。", [("三局", 3, None, "局", False, None)]),
+    ("旺季每天能接三十来单。", [("三十来单", 30, None, "单", True, "来")]),
+    ("该园区规划机架5万架。", [("5万架", 50000, None, "架", False, None)]),
+    ("能耗比从1.6降到了1.3，成本随之下降。", [("1.6", 1.6, None, None, False, None),
+                                            ("1.3", 1.3, None, None, False, None)]),
+    ("新机房的能耗比控制在1.25以下，", [("1.25", 1.25, None, None, False, "以下")]),
+    ("“十分钟就卖完了”", [("十分钟", 10, None, "分钟", False, None)]),  # 十分 (very) is no part
+    ("买了两斤半苹果。", [("两斤半", 2.5, None, "斤", False, None)]),
+]
+
+BLIND_PATTERN_NEGATIVES = [
+    "可能的组合多达2的64次方。",  # a power
+    "这是一款3V3竞技游戏。",  # a game mode
+    "商场五层新开了一家书店。",  # a floor
+    "从1000来看，差距不大。",  # 来 with no measure word
+    "今年这两项支出还会增加。",  # a demonstrative subject points back
+]
+
+
+@pytest.mark.parametrize("text,expected", BLIND_PATTERN_CASES)
+def test_blind_patterns(text, expected):
+    found = find_quantities(text)
+    assert [(q["text"], q["value"], q["value_max"], q["unit"], q["approx"], q["qualifier"]) for q in found] == expected
+
+
+@pytest.mark.parametrize("text", BLIND_PATTERN_NEGATIVES)
+def test_blind_pattern_negatives(text):
+    assert find_quantities(text) == []

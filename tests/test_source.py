@@ -42,6 +42,8 @@ CASES = [
     ("标题\n\n21世纪星河报记者 王一 杭州报道\n正文。", None, "21世纪星河报", None, None),
     ("標題\n\n〔星河科技報記者王一／台北報導〕正文。", None, "星河科技報", None, None),
     ("标题\n\n本报记者 王一\n正文。", None, None, None, None),  # this paper names no outlet
+    # 本文为 OUTLET 原创稿件: the outlet without 本文为
+    ("标题\n\n正文。\n\n本文为星河日报原创稿件，转载请注明来源。\n", None, "星河日报", None, None),
 ]
 
 
