@@ -5,7 +5,7 @@ import pytest
 import regex
 
 import newsie
-from newsie.components.entities import _cue, _known_subject, cue_windows
+from newsie.components.entities import _cue, _known_subject, _speaker_name, cue_windows, titled_names
 
 CUE = regex.compile("表示|说")
 
@@ -93,3 +93,20 @@ def test_an_unknown_scope_is_a_clear_error():
     nlp = spacy.blank("zh")
     with pytest.raises(ValueError, match="scope"):
         nlp.add_pipe("newsie_entities", config={"scope": "everything"})
+
+
+def test_cues_after_a_name_the_rules_found_elsewhere_get_no_window():
+    text = "总裁林志远出席。林志远在会上表示，很好。张三表示，也很好。"
+    # 林志 (read after 总裁) stands in the 12 characters before the first 表示: no window
+    assert titled_names(text) == {"林志"}
+    assert cue_windows(text, CUE, 2, 0, 0, None, titled_names(text)) == [(20, 24)]
+
+
+@pytest.mark.parametrize("text,windows", [
+    ("业内人士表示，很好。", []),                 # no surname before the cue: no name to find
+    ("该机构认为，很好。", []),
+    ("王小明表示，很好。", [(0, 5)]),            # 王 is a surname
+    ("库克·蒂姆表示，很好。", [(0, 7)]),         # a transliteration with ·
+])
+def test_cues_with_no_possible_name_before_them_get_no_window(text, windows):
+    assert cue_windows(text, _cue("zh"), 5, 0, 0, speaker=_speaker_name("zh")) == windows

@@ -5,13 +5,15 @@ character-tokenised, so its spans are character offsets whatever tokenizer the m
 uses.
 
 With `scope = "cues"` (the default) the model reads the text just before each speech cue (表示,
-说, ：“ …) whose speaker the rules cannot read alone: not 总裁林志远表示, not ，他表示, and not a
+说, ：“ …) whose speaker the rules cannot read alone: not 总裁林志远表示, not ，他表示, not a
 cue with a name the rules found after a title elsewhere in the 12 characters before it
-(雷军在会上表示). The people stage keeps an NER name only where the name speaks, and reads every
-other name with rules (ORG+TITLE+NAME). That is about a tenth of a news text. On the project's
-corpus and dev set it finds people as well as `scope = "all"`, which reads every paragraph, and
-as well as also reading the first `lead_lines` lines (the headline; 0 by default, since session 4:
-reading it changed no figure and cost a quarter of the model's time).
+(雷军在会上表示), and not one with no possible name there (a known surname, or a
+transliteration with ·: the only names the people stage keeps from the NER). The people stage
+keeps an NER name only where the name speaks, and reads every other name with rules
+(ORG+TITLE+NAME). That is about 6% of a news text. On the project's corpus and dev set it finds
+people as well as `scope = "all"`, which reads every paragraph, and as well as also reading the
+first `lead_lines` lines (the headline; 0 by default since session 4: reading it changed no
+figure and cost a quarter of the model's time).
 """
 from __future__ import annotations
 
@@ -66,20 +68,30 @@ def titled_names(text: str, lang: str = "zh") -> set[str]:
     return {m.group("family") or m.group("han") for m in _titled_name(lang).finditer(text)}
 
 
+@lru_cache(maxsize=None)
+def _speaker_name(lang: str) -> regex.Pattern:
+    """What the people stage keeps as an NER name (people._plausible_name): a known surname and
+    one or two more characters, or a transliteration with ·."""
+    return regex.compile(rf"(?:{lexicon.alternation('surnames', lang)})\p{{Han}}|\p{{Han}}·\p{{Han}}")
+
+
 def cue_windows(text: str, cue: regex.Pattern, before: int, after: int, lead: int = 0,
                 known: regex.Pattern | None = None, names: Collection[str] = (),
-                reach: int = 12) -> list[tuple[int, int]]:
+                reach: int = 12, speaker: regex.Pattern | None = None) -> list[tuple[int, int]]:
     """The first LEAD lines of TEXT (blank lines not counted) whole, then the spans from BEFORE
     characters ahead of each later CUE match to AFTER characters past it, clipped to the cue's
     line and merged where they overlap, in text order. A cue gets no window when its preceding
-    16 characters end in KNOWN (a speaker the rules read alone), or when one of NAMES (people
-    the rules found elsewhere) stands in the REACH characters before it (雷军在会上表示)."""
+    16 characters end in KNOWN (a speaker the rules read alone), when one of NAMES (people the
+    rules found elsewhere) stands in the REACH characters before it (雷军在会上表示), or when no
+    SPEAKER (the start of a name the people stage would keep) stands there (公司人士表示)."""
     windows = [m.span() for m in itertools.islice(_PARAGRAPH.finditer(text), lead)]
     lead_end = windows[-1][1] if windows else 0
     for m in cue.finditer(text, lead_end):
         if known is not None and known.search(text, max(lead_end, m.start() - 16), m.start()):
             continue
         if names and any(n in text[max(0, m.start() - reach):m.start()] for n in names):
+            continue
+        if speaker is not None and not speaker.search(text, max(lead_end, m.start() - reach - 2), m.start()):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -127,7 +139,7 @@ class EntitiesStage(ModelStage):
         if self.scope == "cues":
             before, after, lead = self.window
             return cue_windows(text, _cue(self.lang), before, after, lead, _known_subject(self.lang),
-                               titled_names(text, self.lang))
+                               titled_names(text, self.lang), speaker=_speaker_name(self.lang))
         return [m.span() for m in _PARAGRAPH.finditer(text)]
 
     def process(self, doc: Doc) -> None:
