@@ -125,10 +125,10 @@ class TagNER(Tagger):
     def set_annotations(self, docs, batch_scores) -> None:
         if isinstance(docs, Doc):
             docs = [docs]
-        if getattr(self, "_constraints", (None,))[0] is None or self._constraints[0] != self.labels:
-            self._constraints = (self.labels, biluo_constraints(self.labels))
         labels = self.labels
-        for doc, ids in zip(docs, viterbi(batch_scores, *self._constraints[1])):
+        if getattr(self, "_constraints_for", None) != labels:  # built once per label set
+            self._constraints_for, self._constraints = labels, biluo_constraints(labels)
+        for doc, ids in zip(docs, viterbi(batch_scores, *self._constraints)):
             doc.ents = [Span(doc, s, e, label=label) for s, e, label in biluo_spans([labels[i] for i in ids])]
 
 
