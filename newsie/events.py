@@ -18,8 +18,6 @@ from . import lexicon
 from .numbers import _rx, parse_chinese
 
 _NAME_CHARS = r"[\p{Han}A-Za-z0-9０-９·&（）()“”《》「」\-]"
-_PLACE_VERBS = (r"(?:隆重|盛大|正式|如期|顺利|順利)?(?:举行|舉行|召开|召開|举办|舉辦|开幕|開幕|开展|開展|拉开帷幕|"
-                r"拉開帷幕|揭幕|启幕|落幕|落下帷幕|闭幕|閉幕|收官|开赛|開賽|打响|打響|启动|啟動|开启|開啟|上演|登场|登場)")
 _MAX_SENTENCES = 50  # context read per event: enough for any article, bounded for huge inputs
 _SENTENCE = regex.compile(r"[^。！？!?\n]+[。！？!?]?")
 
@@ -53,7 +51,9 @@ def _patterns(lang: str = "zh") -> dict:
         # 设在乌镇互联网国际会展中心: a site verb with a building after it
         "site": regex.compile(rf"(?:{lexicon.alternation('event_site_verbs', lang)})(?P<p>[\p{{Han}}A-Za-z0-9·\-－—]{{0,16}}?"
                               rf"(?:{venue_heads}))(?![\p{{Han}}A-Za-z0-9])"),
-        "place": regex.compile(rf"(?:在|于|於)(?P<p>(?:(?![在于於])[\p{{Han}}A-Za-z0-9·\-－—（）()]){{1,24}}?){_PLACE_VERBS}"),
+        "place": regex.compile(rf"(?:在|于|於)(?P<p>(?:(?![在于於])[\p{{Han}}A-Za-z0-9·\-－—（）()]){{1,24}}?)"
+                               rf"(?:{lexicon.alternation('event_place_adverbs', lang)})?"
+                               rf"(?:{lexicon.alternation('event_place_verbs', lang)})"),
         "theme": regex.compile(r"以\s*[“”\"「『‘’]\s*(?P<t>[^“”\"」』]{2,60}?)\s*[“”\"」』’]\s*为(?:主题|题)"),
         "city_prefix": regex.compile(rf"^(?:{cities})"),
         "city_any": regex.compile(rf"(?:{cities})"),

@@ -19,13 +19,18 @@ _ORG_STOP = ("对话", "专访", "采访", "邀请", "包括", "其中", "以及
              "在", "由", "与", "及", "对", "是", "的", "了", "向", "从", "跟", "被")
 _ORG_LEAD = regex.compile(r"^(?:根据|近日|日前|今天|今日|昨天|昨日|此外|同时|其中|随后|专访|对话|据|而|但|并|也|还|记者|上午|下午|晚间|当天)+")
 # 安盾负责产品的副总裁: a duty after the organisation belongs to the title, not the name
-_DUTY = regex.compile(r"(?<=[\p{Han}A-Za-z0-9]{2})(?:负责|負責|分管)\p{Han}{1,8}$")
 _DEPARTMENT = regex.compile(r"(?:学院|系|研究所|实验室|中心|部|司|局|处)$")  # 货币与资本市场部
 # 腾讯与阿里巴巴集团: two organisations (科技 is left out: 創新及科技局 is one bureau)
 _ORG_WORD = regex.compile(r"公司|集团|集團|银行|銀行|大学|大學|控股|协会|協會|组织|組織")
 _NAME_LEAD = "由请让被把将和与及在是对向从"  # words that stand before a name, not in it
 _BACK_PRONOUN = "其"  # 其信息部: the department of the organisation named just before
 _PRONOUN_ORGS = {"平台", "公司", "该公司", "本公司", "集团", "该集团", "我们", "他们", "我", "其", "前", "原"}
+
+
+@lru_cache(maxsize=None)
+def _duty() -> regex.Pattern:
+    """A duty ending an organisation's name (…负责产品): data file people_duty_words."""
+    return regex.compile(rf"(?<=[\p{{Han}}A-Za-z0-9]{{2}})(?:{lexicon.alternation('people_duty_words')})\p{{Han}}{{1,8}}$")
 
 
 @lru_cache(maxsize=None)
@@ -199,7 +204,7 @@ def _org_before(text: str, end: int) -> tuple[int, str] | None:
     alias = _patterns()["org_alias"].search(chunk)  # 斯卡恩电视台（Skarn TV）|技术主管: the alias ends the name
     if alias and alias.start() >= 2:
         chunk = chunk[:alias.start()]
-    duty = _DUTY.search(chunk)
+    duty = _duty().search(chunk)
     if duty:
         chunk = chunk[:duty.start()]
     if chunk.endswith(("为", "是")):  # 第一作者为博士生郭沐阳: a copula, no organisation

@@ -580,7 +580,10 @@ def _per_unit() -> regex.Pattern:
 
 
 # 成 that begins a word (成为, 成本, 成立): no tenths
-_CHENG_WORD = regex.compile(r"成(?:为|員|员|本|立|功|果|长|長|就|绩|績|熟|都|品|型|形|年|交|效|分|套|批|员|色|像|语)")
+@lru_cache(maxsize=None)
+def _cheng_word() -> regex.Pattern:
+    """成 starting a word (成为, 成本: data file qty_cheng_words), not the share unit 成."""
+    return regex.compile(rf"成[{regex.escape(''.join(lexicon.terms('qty_cheng_words')))}]")
 
 # the digit after 成 that writes the next decimal (三成五), where no word goes on after it
 _TENTH = regex.compile(rf"([{CN_SCAN_DIGIT_CLASS.replace('〇', '').replace('零', '')}]|半)"
@@ -699,7 +702,7 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
         value, s, g["sign"] = -value, s + len(g["sign"]), None  # 自负六成: the verb 负 stays out
     if unit is None and kind is None and utext is None and g["num"] and text.startswith("成", end):
         # 两成 → 20 %
-        if _CHENG_WORD.match(text, end):
+        if _cheng_word().match(text, end):
             return None
         value, unit, kind = value * 10, "%", "percent"
         if value_max is not None:
@@ -748,7 +751,7 @@ def _read_at(text: str, m: re.Match) -> Optional[dict]:
                             utext = u2  # 3至5个: the measure word is the high end's
                         end = um2.end() if (u2 or mult2) else m2.end()
                     elif same_kind and unit is None and not (u2 or mult or mult2) and v2 > low \
-                            and text.startswith("成", m2.end()) and not _CHENG_WORD.match(text, m2.end()):
+                            and text.startswith("成", m2.end()) and not _cheng_word().match(text, m2.end()):
                         # 一到两成, 三至四成: tenths written once, after the high end
                         value, value_max, unit, kind = low * 10, v2 * 10, "%", "percent"
                         end = m2.end() + 1
@@ -950,13 +953,16 @@ def _bare_figure_ok(text: str, s: int, end: int, num: str, value_max) -> bool:
             return True
         if bound and before.endswith("在") and (after == "" or after in "，,。；;、"):
             return True  # 控制在1.2以下，: a bound after 在
-        if before.endswith("从") and "." in num and _FROM_TO_FIGURE.match(text, end):
+        if before.endswith("从") and "." in num and _from_to_figure().match(text, end):
             return True  # PUE从1.45降到了1.18: the figure a change starts from
     return False
 
 
 # 从1.45降到了1.18: a change verb (or none) and 到/至 before another figure
-_FROM_TO_FIGURE = regex.compile(r"(?:降|升|提高|提升|增加|减少|減少|下降|上升|增长|增長|回落|涨|漲|跌)?(?:到|至)了?[0-9０-９]")
+@lru_cache(maxsize=None)
+def _from_to_figure() -> regex.Pattern:
+    """降到1.18 / 至1.3: a change to a figure (verbs: data file qty_change_verbs)."""
+    return regex.compile(rf"(?:{lexicon.alternation('qty_change_verbs')})?(?:到|至)了?[0-9０-９]")
 _G_SIGN, _G_PRE, _G_NUM = (_CORE_NAMES.index(n) for n in ("sign", "pre", "num"))
 _PLAIN_FIGURE = regex.compile(r"[0-9０-９][0-9０-９,.．]*")
 
